@@ -11,7 +11,7 @@ export interface JobQueueEvents { error: [Error] }
 export type QueueHandler<T> = (payload: T, meta: { queueJobId: string; retryCount: number }) => Promise<void>;
 
 // How often a failed queue job is tried again, and after how long. A killed worker's job counts as a failure.
-const RETRY_LIMIT = 10;
+export const RETRY_LIMIT = 10;
 const RETRY_DELAY_SECONDS = 1;
 const SCHEMA = 'pgboss';
 

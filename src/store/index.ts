@@ -6,6 +6,6 @@ export {
 } from './mining-jobs.js';
 export { enqueueUrls, nextPending, frontierCounts, settleUrls, deferUrl, listUnfetched, type FrontierEntry, type FrontierCounts, type SkippedUrl } from './frontier.js';
 export {
-  upsertPages, getPage, listPages, backlinks, pageErrorSummary,
+  upsertPages, getPage, listPages, backlinks, pageErrorSummary, extractionSummary, type ExtractionSummary,
   type PageWrite, type LinkWrite, type PageRow, type ListPagesFilter, type Backlink, type PageErrorSummary,
 } from './pages.js';

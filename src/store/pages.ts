@@ -117,3 +117,31 @@ export async function pageErrorSummary(q: Queryable, jobId: number): Promise<Pag
   );
   return rows;
 }
+
+export interface ExtractionSummary {
+  pages: number;
+  pagesWithJsonLd: number;
+  jsonLdErrors: number;
+  pagesWithOpenGraph: number;
+  links: number;
+  internalLinks: number;
+  images: number;
+  imagesWithoutAlt: number;
+}
+
+/** What the extraction of a job's pages found, counted in the database. */
+export async function extractionSummary(q: Queryable, jobId: number): Promise<ExtractionSummary> {
+  const { rows } = await q.query<ExtractionSummary>(
+    `SELECT count(*)::int AS pages,
+       count(*) FILTER (WHERE jsonb_array_length(COALESCE(extraction->'jsonLd', '[]')) > 0)::int AS "pagesWithJsonLd",
+       COALESCE(sum(jsonb_array_length(COALESCE(extraction->'jsonLdErrors', '[]'))), 0)::int AS "jsonLdErrors",
+       count(*) FILTER (WHERE jsonb_array_length(COALESCE(extraction->'openGraph', '[]')) > 0)::int AS "pagesWithOpenGraph",
+       COALESCE(sum((extraction->>'linkCount')::int), 0)::int AS links,
+       COALESCE(sum(jsonb_array_length(COALESCE(extraction->'images', '[]'))), 0)::int AS images,
+       COALESCE(sum((SELECT count(*) FROM jsonb_array_elements(COALESCE(extraction->'images', '[]')) i WHERE i->>'altState' <> 'present')), 0)::int AS "imagesWithoutAlt",
+       (SELECT count(*)::int FROM links l JOIN pages p2 ON p2.id = l.page_id WHERE p2.job_id = $1 AND l.internal) AS "internalLinks"
+     FROM pages WHERE job_id = $1 AND extraction IS NOT NULL`,
+    [jobId],
+  );
+  return rows[0]!;
+}

@@ -1,0 +1,2 @@
+export { MiningService, type MiningJobView, type MiningJobReport, type MiningEvents } from './mining-service.js';
+export { miningJobInput, parseMiningJob, type MiningJobInput, type MiningJobSpec } from './job-spec.js';

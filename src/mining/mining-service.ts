@@ -1,0 +1,129 @@
+import { describeError, NotFoundError, TypedEmitter, type GleanerConfig, type Logger } from '../core/index.js';
+import { QUEUES, RETRY_LIMIT, type JobQueue } from '../queue/index.js';
+import {
+  finishMiningJob, frontierCounts, getMiningJob, insertMiningJob, listMiningJobs, listUnfetched, pageErrorSummary,
+  type Database, type FrontierCounts, type ListMiningJobsFilter, type MiningJobRow, type PageErrorSummary, type SkippedUrl,
+} from '../store/index.js';
+import { parseMiningJob, type MiningJobSpec } from './job-spec.js';
+import { JobRuntimes } from './job-runtime.js';
+import { SliceRunner } from './slice-runner.js';
+
+export interface MiningJobView extends Omit<MiningJobRow, 'spec'> {
+  spec: MiningJobSpec;
+  frontier: FrontierCounts;
+  /** 0-100: pages attempted over pages the job will attempt as far as is known now. */
+  progressPercent: number;
+}
+
+export interface MiningJobReport extends MiningJobView {
+  errors: PageErrorSummary[];
+  unfetched: SkippedUrl[];
+}
+
+export interface MiningEvents {
+  /** A slice ended; `status` is set when the job reached a final state in it. */
+  slice: [{ jobId: number; status: MiningJobRow['status'] | null }];
+}
+
+export type MiningSettings = GleanerConfig;
+
+/** Submitting, inspecting and cancelling mining jobs, and running their slices on this process's workers. */
+export class MiningService extends TypedEmitter<MiningEvents> {
+  readonly #db: Database;
+  readonly #queue: JobQueue;
+  readonly #config: MiningSettings;
+  readonly #logger: Logger;
+  readonly #runtimes: JobRuntimes;
+  readonly #slices: SliceRunner;
+
+  constructor(db: Database, queue: JobQueue, config: MiningSettings, logger: Logger) {
+    super();
+    this.#db = db;
+    this.#queue = queue;
+    this.#config = config;
+    this.#logger = logger;
+    this.#runtimes = new JobRuntimes(config);
+    this.#slices = new SliceRunner(db, this.#runtimes, config, logger);
+  }
+
+  /**
+   * Validate and store a job and queue its first slice, in one transaction: an acknowledged job always
+   * has its queue message. `allowPrivateAddresses` is the submitter's right, decided by the caller.
+   */
+  async submit(input: unknown, options: { allowPrivateAddresses: boolean }): Promise<MiningJobView> {
+    const spec = parseMiningJob(input, this.#config, options.allowPrivateAddresses);
+    const job = await this.#db.transaction(async (tx) => {
+      const row = await insertMiningJob(tx, { topic: spec.topic, renderMode: spec.render, spec });
+      await this.#queue.send(QUEUES.mine, { miningJobId: row.id }, { tx });
+      return row;
+    });
+    this.#logger.info({ jobId: job.id, topic: spec.topic, startUrls: spec.startUrls.length }, 'mining job queued');
+    return this.get(job.id);
+  }
+
+  async get(id: number): Promise<MiningJobView> {
+    const job = await getMiningJob(this.#db, id);
+    if (!job) throw new NotFoundError('mining job', id);
+    return this.#view(job);
+  }
+
+  async report(id: number): Promise<MiningJobReport> {
+    const view = await this.get(id);
+    const [errors, unfetched] = await Promise.all([pageErrorSummary(this.#db, id), listUnfetched(this.#db, id, 100)]);
+    return { ...view, errors, unfetched };
+  }
+
+  async list(filter: ListMiningJobsFilter): Promise<MiningJobView[]> {
+    const rows = await listMiningJobs(this.#db, filter);
+    return Promise.all(rows.map((row) => this.#view(row)));
+  }
+
+  /** Cancel a queued or running job; a running slice notices at its next lease renewal. */
+  async cancel(id: number): Promise<MiningJobView> {
+    await this.get(id);
+    await finishMiningJob(this.#db, id, 'cancelled');
+    return this.get(id);
+  }
+
+  /** Run mining slices on this process: `concurrency` jobs at once. */
+  async startWorkers(concurrency: number): Promise<void> {
+    await this.#queue.work(QUEUES.mine, concurrency, async ({ miningJobId }, { retryCount }) => {
+      await this.#runSlice(miningJobId, retryCount);
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.#runtimes.closeAll();
+  }
+
+  async #runSlice(jobId: number, retryCount: number): Promise<void> {
+    const job = await getMiningJob(this.#db, jobId);
+    if (!job || (job.status !== 'queued' && job.status !== 'running')) return;
+    try {
+      const result = await this.#slices.run(jobId, job.spec as MiningJobSpec);
+      if (result.next === 'continue') {
+        await this.#queue.send(QUEUES.mine, { miningJobId: jobId }, { startAfterSeconds: result.delaySeconds });
+        this.emit('slice', { jobId, status: null });
+      } else if (result.status !== 'busy') {
+        this.emit('slice', { jobId, status: result.status });
+      }
+    } catch (error) {
+      // The queue retries the slice; on the last try the job is marked failed with the reason, not left running.
+      if (retryCount >= RETRY_LIMIT - 1) {
+        await finishMiningJob(this.#db, jobId, 'failed', describeError(error)).catch(() => undefined);
+        this.emit('slice', { jobId, status: 'failed' });
+      }
+      throw error;
+    }
+  }
+
+  async #view(job: MiningJobRow): Promise<MiningJobView> {
+    const frontier = await frontierCounts(this.#db, job.id);
+    const spec = job.spec as MiningJobSpec;
+    const attempted = job.pagesStored + job.pagesFailed;
+    const expected = Math.min(spec.maxPages, attempted + frontier.pending);
+    const final = job.status === 'completed' || job.status === 'failed' || job.status === 'cancelled';
+    const progressPercent = final ? 100 : expected === 0 ? 0 : Math.min(99, Math.floor((attempted / expected) * 100));
+    return { ...job, spec, frontier, progressPercent };
+  }
+}

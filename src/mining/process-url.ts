@@ -1,0 +1,108 @@
+import { contentHash, describeError, policyOf, GleanerError, type GleanerConfig } from '../core/index.js';
+import { normalizeUrl, parseRetryAfterMs, retryDelayMs, type FetchedPage } from '../crawl/index.js';
+import { extractPage, type PageFacts } from '../extract/index.js';
+import type { FrontierEntry, PageWrite } from '../store/index.js';
+import type { JobRuntime } from './job-runtime.js';
+import type { UrlOutcome } from './outcome.js';
+
+export type RetrySettings = Pick<GleanerConfig, 'maxRetries' | 'retryBaseDelayMs'>;
+
+// Statuses that mean "not now": the host is busy or down for a moment, so the URL is tried again later.
+const RETRY_STATUSES = new Set([408, 425, 429, 500, 502, 503, 504]);
+// Statuses after which the host should be left alone for a while, not just this URL.
+const BACKOFF_STATUSES = new Set([429, 503]);
+
+/**
+ * Fetch, check and extract one frontier URL. Never throws for anything a page can do: every fault
+ * becomes an outcome with a reason, so a worker survives any page.
+ */
+export async function processUrl(runtime: JobRuntime, entry: FrontierEntry, retry: RetrySettings, signal: AbortSignal): Promise<UrlOutcome> {
+  const { spec } = runtime;
+  const host = new URL(entry.url).host;
+  if (spec.respectRobots) {
+    const verdict = await runtime.robots.check(entry.url);
+    if (!verdict.allowed) return { kind: 'skip', url: entry.url, reason: 'robots-disallowed' };
+    if (verdict.crawlDelayMs) runtime.politeness.setCrawlDelay(host, verdict.crawlDelayMs);
+  }
+  const release = await runtime.politeness.acquire(host, signal);
+  let fetched: FetchedPage;
+  try {
+    fetched = await runtime.fetcher.fetch({ url: entry.url, allowPrivateAddresses: spec.allowPrivateAddresses }, signal);
+  } catch (error) {
+    if (signal.aborted) throw error;
+    return faultOutcome(entry, error, retry);
+  } finally {
+    release();
+  }
+
+  if (RETRY_STATUSES.has(fetched.status) && entry.attempts < retry.maxRetries) {
+    const retryAfterMs = parseRetryAfterMs(fetched.headers['retry-after']);
+    const delayMs = retryDelayMs(entry.attempts + 1, retry.retryBaseDelayMs, retryAfterMs);
+    if (BACKOFF_STATUSES.has(fetched.status)) runtime.politeness.backoff(host, delayMs);
+    return { kind: 'defer', url: entry.url, delayMs, reason: `HTTP ${fetched.status}` };
+  }
+  if (fetched.status >= 400) {
+    return { kind: 'page', url: entry.url, state: 'failed', discovered: [], page: pageWrite(entry, fetched, null, `HTTP ${fetched.status}`, `http-${fetched.status}`) };
+  }
+  if (fetched.finalUrl !== entry.url && !runtime.scope.admits(fetched.finalUrl, entry.depth).ok) {
+    return { kind: 'skip', url: entry.url, reason: `redirected out of scope to ${fetched.finalUrl}` };
+  }
+
+  let facts: PageFacts;
+  try {
+    facts = extractPage(fetched.html, { url: fetched.finalUrl, selectors: runtime.selectors });
+  } catch (error) {
+    const message = `extraction failed: ${describeError(error)}`;
+    return { kind: 'page', url: entry.url, state: 'failed', discovered: [], page: pageWrite(entry, fetched, null, message, 'extract-failed') };
+  }
+
+  const discovered: { url: string; depth: number }[] = [];
+  const follow = !(spec.respectRobots && /\bnofollow\b|\bnone\b/i.test(facts.metadata.robots ?? ''));
+  if (follow && entry.depth < spec.maxDepth) {
+    for (const link of facts.links) {
+      if (!link.internal && spec.sameSite) continue;
+      if (spec.respectRobots && link.rel.includes('nofollow')) continue;
+      const url = normalizeUrl(link.url);
+      if (!url || runtime.seen.has(url)) continue;
+      runtime.seen.add(url);
+      if (runtime.scope.admits(url, entry.depth + 1).ok) discovered.push({ url, depth: entry.depth + 1 });
+    }
+  }
+  const { links, ...stored } = facts;
+  const page = pageWrite(entry, fetched, { ...stored, linkCount: links.length }, null, null);
+  page.links = links.map((l) => ({ toUrl: l.url, anchorText: l.text.slice(0, 500), rel: l.rel.join(' '), internal: l.internal }));
+  return { kind: 'page', url: entry.url, state: 'done', discovered, page };
+}
+
+function faultOutcome(entry: FrontierEntry, error: unknown, retry: RetrySettings): UrlOutcome {
+  const code = error instanceof GleanerError ? error.code : 'error';
+  const message = describeError(error);
+  if (policyOf(error) === 'retry' && entry.attempts < retry.maxRetries) {
+    const retryAfterMs = (error as { retryAfterMs?: number }).retryAfterMs;
+    return { kind: 'defer', url: entry.url, delayMs: retryDelayMs(entry.attempts + 1, retry.retryBaseDelayMs, retryAfterMs), reason: message };
+  }
+  const page: PageWrite = {
+    url: entry.url, finalUrl: null, depth: entry.depth, httpStatus: null, contentHash: null, contentType: null, bytes: null,
+    fetchedAt: new Date(), timings: {}, redirects: [], error: message, errorCode: code, extraction: null, links: [],
+  };
+  return { kind: 'page', url: entry.url, state: 'failed', discovered: [], page };
+}
+
+function pageWrite(entry: FrontierEntry, fetched: FetchedPage, extraction: unknown, error: string | null, errorCode: string | null): PageWrite {
+  return {
+    url: entry.url,
+    finalUrl: fetched.finalUrl,
+    depth: entry.depth,
+    httpStatus: fetched.status,
+    contentHash: error ? null : contentHash(fetched.html),
+    contentType: fetched.contentType,
+    bytes: fetched.bytes,
+    fetchedAt: fetched.fetchedAt,
+    timings: fetched.timingsMs,
+    redirects: fetched.redirects,
+    error,
+    errorCode,
+    extraction,
+    links: [],
+  };
+}
