@@ -22,9 +22,11 @@ export interface CliContext {
   result(value: unknown): void;
 }
 
-export function createContext(global: GlobalOptions, extra: GleanerConfigOptions = {}): CliContext {
+/** `server` commands log at info by default; one-shot commands only warn, so their output stays readable. */
+export function createContext(global: GlobalOptions, extra: GleanerConfigOptions = {}, kind: 'server' | 'command' = 'command'): CliContext {
   const config = resolveConfig({
     options: { dataDir: global.dataDir, databaseUrl: global.databaseUrl, logLevel: global.logLevel as GleanerConfigOptions['logLevel'], ...extra },
+    defaults: { logLevel: kind === 'server' ? 'info' : 'warn' },
   });
   const json = global.json ?? false;
   return {

@@ -66,14 +66,17 @@ export const CONFIG_ENV_NAMES: Readonly<Record<keyof Settings, string>> = Object
 export interface ResolveConfigInput {
   options?: GleanerConfigOptions;
   env?: Record<string, string | undefined>;
+  /** Defaults of the caller (a command's own), below the environment: `gleaner mine` logs warnings only unless told. */
+  defaults?: GleanerConfigOptions;
 }
 
 /**
  * Merge options over environment over defaults, validate, freeze.
  * An invalid value throws InvalidInputError naming the setting and its environment variable.
  */
-export function resolveConfig({ options = {}, env = process.env }: ResolveConfigInput = {}): GleanerConfig {
+export function resolveConfig({ options = {}, env = process.env, defaults = {} }: ResolveConfigInput = {}): GleanerConfig {
   const merged: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(defaults)) if (value !== undefined) merged[key] = value;
   for (const [key, setting] of Object.entries(SETTINGS)) {
     const fromEnv = env[setting.env];
     if (fromEnv !== undefined && fromEnv !== '') merged[key] = fromEnv;

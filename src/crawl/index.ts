@@ -8,6 +8,7 @@ export {
   privateAddressError,
 } from './address-guard.js';
 export { normalizeUrl } from './normalize-url.js';
+export { nonHtmlExtension } from './non-html-extensions.js';
 export { Scope, type ScopeOptions, type ScopeVerdict } from './scope.js';
 export { RobotsCache, type RobotsCacheOptions, type RobotsVerdict, type RobotsInfo } from './robots-cache.js';
 export { readSitemap, parseSitemap, type ReadSitemapOptions } from './sitemap.js';

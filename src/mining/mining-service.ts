@@ -92,6 +92,24 @@ export class MiningService extends TypedEmitter<MiningEvents> {
     });
   }
 
+  /**
+   * Embedded mode only, where this process holds the data folder's lock: a job left running by a killed
+   * process has no live worker, so its lease is cleared and its next slice queued now, instead of waiting
+   * for the dead slice's queue message to expire. (On PostgreSQL other workers may be alive: there the
+   * expiry is what tells a dead worker from a slow one.)
+   */
+  async resumeOrphanedJobs(): Promise<number[]> {
+    const ids = await this.#db.transaction(async (tx) => {
+      const { rows } = await tx.query<{ id: number }>(
+        `UPDATE mining_jobs SET lease_owner = NULL, lease_until = NULL WHERE status IN ('queued', 'running') RETURNING id`,
+      );
+      for (const { id } of rows) await this.#queue.send(QUEUES.mine, { miningJobId: id }, { tx });
+      return rows.map((r) => r.id);
+    });
+    if (ids.length > 0) this.#logger.info({ jobIds: ids }, 'resuming mining jobs left by a stopped process');
+    return ids;
+  }
+
   async close(): Promise<void> {
     await this.#runtimes.closeAll();
   }
@@ -100,7 +118,12 @@ export class MiningService extends TypedEmitter<MiningEvents> {
     const job = await getMiningJob(this.#db, jobId);
     if (!job || (job.status !== 'queued' && job.status !== 'running')) return;
     try {
+      this.#logger.debug({ jobId, retryCount }, 'mining slice started');
       const result = await this.#slices.run(jobId, job.spec as MiningJobSpec);
+      if (this.#logger.isLevelEnabled('info')) {
+        const after = await getMiningJob(this.#db, jobId);
+        this.#logger.info({ jobId, next: result.next, pagesStored: after?.pagesStored, pagesFailed: after?.pagesFailed, status: after?.status }, 'mining slice done');
+      }
       if (result.next === 'continue') {
         await this.#queue.send(QUEUES.mine, { miningJobId: jobId }, { startAfterSeconds: result.delaySeconds });
         this.emit('slice', { jobId, status: null });

@@ -1,5 +1,5 @@
 import { contentHash, describeError, policyOf, GleanerError, type GleanerConfig } from '../core/index.js';
-import { normalizeUrl, parseRetryAfterMs, retryDelayMs, type FetchedPage } from '../crawl/index.js';
+import { nonHtmlExtension, normalizeUrl, parseRetryAfterMs, retryDelayMs, type FetchedPage } from '../crawl/index.js';
 import { extractPage, type PageFacts } from '../extract/index.js';
 import type { FrontierEntry, PageWrite } from '../store/index.js';
 import type { JobRuntime } from './job-runtime.js';
@@ -63,7 +63,7 @@ export async function processUrl(runtime: JobRuntime, entry: FrontierEntry, retr
       if (!link.internal && spec.sameSite) continue;
       if (spec.respectRobots && link.rel.includes('nofollow')) continue;
       const url = normalizeUrl(link.url);
-      if (!url || runtime.seen.has(url)) continue;
+      if (!url || runtime.seen.has(url) || nonHtmlExtension(url)) continue;
       runtime.seen.add(url);
       if (runtime.scope.admits(url, entry.depth + 1).ok) discovered.push({ url, depth: entry.depth + 1 });
     }

@@ -38,7 +38,10 @@ export async function startGleaner(options: GleanerOptions): Promise<Gleaner> {
     await queue.start();
     const mining = new MiningService(db, queue, config, logger);
     const workers = options.workers ?? config.workerConcurrency;
-    if (workers > 0) await mining.startWorkers(workers);
+    if (workers > 0) {
+      if (db.kind === 'pglite') await mining.resumeOrphanedJobs();
+      await mining.startWorkers(workers);
+    }
     const openDb = db;
     let closing: Promise<void> | null = null;
     return {

@@ -13,7 +13,7 @@ export function registerServe(program: Command): void {
     .option('--port <port>', 'port to listen on', parseIntOption('--port'))
     .option('--workers <n>', 'mining jobs this process runs at once (0: API only)', parseIntOption('--workers'))
     .action(async (options: { host?: string; port?: number; workers?: number }, command: Command) => {
-      const ctx = createContext(command.optsWithGlobals<GlobalOptions>(), { host: options.host, port: options.port });
+      const ctx = createContext(command.optsWithGlobals<GlobalOptions>(), { host: options.host, port: options.port }, 'server');
       const gleaner = await startGleaner({ config: ctx.config, logger: ctx.logger, workers: options.workers ?? ctx.config.workerConcurrency });
       const url = await serveApi(gleaner, ctx);
       ctx.result({ url });

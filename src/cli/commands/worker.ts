@@ -13,7 +13,7 @@ export function registerWorker(program: Command): void {
     .option('--queues <name>', `queues to work (repeatable or comma-separated): ${Object.values(QUEUES).join(', ')}`, collect, [])
     .option('--concurrency <n>', 'jobs this process runs at once', parseIntOption('--concurrency'))
     .action(async (options: { queues: string[]; concurrency?: number }, command: Command) => {
-      const ctx = createContext(command.optsWithGlobals<GlobalOptions>());
+      const ctx = createContext(command.optsWithGlobals<GlobalOptions>(), {}, 'server');
       if (!ctx.config.databaseUrl) {
         throw new InvalidInputError('DATABASE_URL', 'gleaner worker needs a shared PostgreSQL: set DATABASE_URL. In embedded mode, `gleaner serve` runs the workers in its own process.');
       }
