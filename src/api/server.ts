@@ -22,7 +22,7 @@ export interface ApiOptions {
 /** The HTTP API over a running Gleaner. Call `listen` on the result, or `inject` in tests. */
 export function buildApi(gleaner: Gleaner, options: ApiOptions): FastifyInstance {
   if (options.apiKeys.length === 0) throw new InvalidInputError('apiKeys', 'the API needs at least one API key: set GLEANER_API_KEYS');
-  const app = Fastify({ bodyLimit: MAX_BODY_BYTES, disableRequestLogging: true });
+  const app = Fastify({ bodyLimit: MAX_BODY_BYTES });
   const checkKey = apiKeyCheck(options.apiKeys);
   const document = openApiDocument(API_ROUTES, options.version);
   app.setErrorHandler(errorHandler(gleaner.logger));

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { InvalidInputError } from '../core/index.js';
-import { normalizeUrl, Scope } from '../crawl/index.js';
+import { assertPublicLiteral, normalizeUrl, Scope } from '../crawl/index.js';
 import { compileSelectors } from '../extract/index.js';
 import { resolveProfiles } from '../profiles/index.js';
 
@@ -54,6 +54,7 @@ export function parseMiningJob(input: unknown, defaults: SpecDefaults, allowPriv
   const startUrls = job.startUrls.map((url, i) => {
     const normalized = normalizeUrl(url);
     if (!normalized) throw new InvalidInputError(`startUrls.${i}`, `startUrls.${i}: "${url}" is not an http(s) URL; write it in full, e.g. https://shop.example/`);
+    if (!allowPrivateAddresses) refusePrivateHost(normalized, `startUrls.${i}`);
     return normalized;
   });
   if (job.render === 'browser') {
@@ -75,4 +76,23 @@ export function parseMiningJob(input: unknown, defaults: SpecDefaults, allowPriv
 
 export function scopeOf(spec: MiningJobSpec): Scope {
   return new Scope({ startUrls: spec.startUrls, sameSite: spec.sameSite, include: spec.include, exclude: spec.exclude, maxDepth: spec.maxDepth });
+}
+
+/**
+ * Refuse at submission what the fetcher would refuse anyway: a private IP literal or a localhost name.
+ * Names that resolve to private addresses are caught at connect time (no DNS lookups at submission).
+ */
+function refusePrivateHost(url: string, field: string): void {
+  const host = new URL(url).hostname.toLowerCase();
+  try {
+    if (host === 'localhost' || host.endsWith('.localhost')) throw new Error(`${host} is a loopback name`);
+    assertPublicLiteral(host);
+  } catch (error) {
+    throw new InvalidInputError(
+      field,
+      `${field}: ${url} is a private, loopback or link-local address, which this server does not fetch for API jobs. ` +
+        'An operator can allow it with GLEANER_ALLOW_PRIVATE_ADDRESSES=true.',
+      { cause: error },
+    );
+  }
 }

@@ -18,7 +18,7 @@ export class OutcomeWriter {
   #buffer: UrlOutcome[] = [];
   #timer: NodeJS.Timeout | null = null;
   #flushing: Promise<void> = Promise.resolve();
-  #error: unknown = null;
+  #error: Error | null = null;
 
   constructor(db: Database, jobId: number, onCommitted: (outcomes: UrlOutcome[]) => void) {
     this.#db = db;
@@ -52,7 +52,7 @@ export class OutcomeWriter {
         await this.#commit(batch);
         this.#onCommitted(batch);
       } catch (error) {
-        this.#error = error;
+        this.#error = error instanceof Error ? error : new Error(String(error));
       }
     });
     return this.#flushing;

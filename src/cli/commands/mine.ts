@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { InvalidInputError } from '../../core/index.js';
-import type { MiningJobInput } from '../../mining/index.js';
+import { parseMiningJob, type MiningJobInput } from '../../mining/index.js';
 import { startGleaner } from '../../runtime/index.js';
 import { extractionSummary } from '../../store/index.js';
 import { createContext, type GlobalOptions } from '../context.js';
@@ -60,11 +60,14 @@ export function registerMine(program: Command): void {
         ...(options.maxPages === undefined ? {} : { maxPages: options.maxPages }),
         ...(options.maxDepth === undefined ? {} : { maxDepth: options.maxDepth }),
       };
+      // Refuse a bad job before opening the database: the error comes at once.
+      const allowPrivateAddresses = options.allowPrivate || ctx.config.allowPrivateAddresses;
+      parseMiningJob(input, ctx.config, allowPrivateAddresses);
       const gleaner = await startGleaner({ config: ctx.config, logger: ctx.logger, workers: options.detach ? 0 : (options.workers ?? ctx.config.workerConcurrency) });
       const stop = new AbortController();
       const removeHandler = onShutdown(() => stop.abort());
       try {
-        const job = await gleaner.mining.submit(input, { allowPrivateAddresses: options.allowPrivate || ctx.config.allowPrivateAddresses });
+        const job = await gleaner.mining.submit(input, { allowPrivateAddresses });
         ctx.say(`queued mining job ${job.id} (${job.spec.startUrls.length} start URLs, up to ${job.spec.maxPages} pages)`);
         if (options.detach) {
           ctx.result(job);

@@ -35,6 +35,7 @@ export async function serveApi(gleaner: Gleaner, ctx: CliContext): Promise<strin
   const port = typeof address === 'object' && address ? address.port : ctx.config.port;
   const url = `http://${ctx.config.host.includes(':') ? `[${ctx.config.host}]` : ctx.config.host}:${port}`;
   ctx.say(`API listening on ${url}  (OpenAPI: ${url}/api/openapi.json)`);
+  ctx.logger.info({ url }, 'API listening');
   if (generated) ctx.say(`API key (kept in ${ctx.config.dataDir}/api-key): ${generated}\n  try: curl -H 'x-api-key: ${generated}' ${url}/api/mining-jobs`);
   const closeGleaner = gleaner.close.bind(gleaner);
   // Close the listener before the database, so no request arrives at a closed store.

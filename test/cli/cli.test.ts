@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startDemoSite, type DemoSite } from '../../src/demo/index.js';
+import { spawnGleaner } from '../harness/processes.js';
+
+async function run(args: string[], env: Record<string, string> = {}) {
+  const p = spawnGleaner(args, env);
+  const code = await p.exited;
+  return { code, stdout: p.stdout(), stderr: p.stderr() };
+}
+
+const lastJson = (stdout: string) => JSON.parse(stdout.trim().split('\n').at(-1)!) as Record<string, unknown>;
+
+describe('the gleaner command', () => {
+  let site: DemoSite;
+  let dataDir: string;
+  beforeAll(async () => {
+    site = await startDemoSite({ products: 40, articles: 5, slowPageDelayMs: 100 });
+    dataDir = mkdtempSync(join(tmpdir(), 'gleaner-cli-'));
+  });
+  afterAll(async () => {
+    await site?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('mines a site and prints the report as JSON', async () => {
+    const { code, stdout, stderr } = await run(['--json', '--data-dir', dataDir, 'mine', `${site.url}/`, '--topic', 'cli', '--allow-private', '--select', 'price=.price', '--max-pages', '60']);
+    expect(stderr).not.toMatch(/error/i);
+    expect(code).toBe(0);
+    const report = lastJson(stdout);
+    expect(report).toMatchObject({ status: 'completed', topic: 'cli' });
+    expect(Number(report.pagesStored) + Number(report.pagesFailed)).toBe(60);
+  }, 60_000);
+
+  it('prints a human summary and lists jobs', async () => {
+    const { code, stdout } = await run(['--data-dir', dataDir, 'jobs', 'show', '1']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/job 1 \(cli\): completed/);
+    expect(stdout).toMatch(/pages stored \d+/);
+    const list = await run(['--data-dir', dataDir, 'jobs']);
+    expect(list.stdout).toMatch(/^\s+1\s+completed/m);
+  }, 60_000);
+
+  it.each([
+    [['mine', 'not a url', '--topic', 't'], /startUrls\.0: "not a url" is not an http\(s\) URL/],
+    [['mine', 'https://shop.example/', '--topic', 't', '--select', 'price'], /--select "price": write it as name=css/],
+    [['mine', 'https://shop.example/', '--topic', 't', '--select', 'price=div['], /Selector "div\[" for "price" is not valid CSS/],
+    [['mine', 'https://shop.example/', '--topic', 't', '--profile', 'nope'], /unknown profile "nope"/],
+    [['mine', 'https://shop.example/', '--topic', 't', '--render', 'sideways'], /render/],
+    [['mine', 'http://127.0.0.1/', '--topic', 't'], /private, loopback or link-local/],
+    [['worker'], /gleaner worker needs a shared PostgreSQL: set DATABASE_URL/],
+  ])('refuses %j with a message that says how to fix it', async (args, message) => {
+    const { code, stderr } = await run(['--data-dir', dataDir, ...args]);
+    expect(code).not.toBe(0);
+    expect(stderr).toMatch(message);
+    expect(stderr).not.toMatch(/^\s+at /m);
+  }, 30_000);
+
+  it('refuses a second process on the same embedded database, naming the holder', async () => {
+    const holder = spawnGleaner(['--data-dir', dataDir, 'serve', '--port', '0']);
+    try {
+      await holder.waitForLog((l) => l.msg === 'API listening');
+      const { code, stderr } = await run(['--data-dir', dataDir, 'jobs']);
+      expect(code).not.toBe(0);
+      expect(stderr).toMatch(/in use by process \d+/);
+    } finally {
+      holder.child.kill('SIGTERM');
+      await holder.exited;
+    }
+    // The key generated for the API is readable by its owner only.
+    expect(statSync(join(dataDir, 'api-key')).mode & 0o077).toBe(0);
+  }, 60_000);
+});
