@@ -30,7 +30,7 @@ const SETTINGS = {
   perHostConcurrency: { env: 'GLEANER_PER_HOST_CONCURRENCY', schema: int(1, 256).default(8) },
   /** Pause between two requests to the same host. */
   perHostDelayMs: { env: 'GLEANER_PER_HOST_DELAY_MS', schema: int(0, 600_000).default(0) },
-  requestTimeoutMs: { env: 'GLEANER_REQUEST_TIMEOUT_MS', schema: int(100, 600_000).default(15_000) },
+  requestTimeoutMs: { env: 'GLEANER_REQUEST_TIMEOUT_MS', schema: int(100, 600_000).default(10_000) },
   /** A page larger than this is refused with a reason, not truncated. */
   maxPageBytes: { env: 'GLEANER_MAX_PAGE_BYTES', schema: int(1024, 1_073_741_824).default(5 * 1024 * 1024) },
   maxRedirects: { env: 'GLEANER_MAX_REDIRECTS', schema: int(0, 50).default(10) },
@@ -41,10 +41,10 @@ const SETTINGS = {
   maxPages: { env: 'GLEANER_MAX_PAGES', schema: int(1, 10_000_000).default(1000) },
   maxDepth: { env: 'GLEANER_MAX_DEPTH', schema: int(0, 1000).default(20) },
   /** Seconds one worker works on a mining job before handing it back to the queue (fairness, and recovery). */
-  sliceSeconds: { env: 'GLEANER_SLICE_SECONDS', schema: int(1, 3600).default(5) },
+  sliceSeconds: { env: 'GLEANER_SLICE_SECONDS', schema: int(1, 3600).default(3) },
   /** A claimed queue job whose worker went silent this long is handed to another worker. */
-  jobExpireSeconds: { env: 'GLEANER_JOB_EXPIRE_SECONDS', schema: int(2, 86_400).default(15) },
-  maintenanceIntervalSeconds: { env: 'GLEANER_MAINTENANCE_INTERVAL_SECONDS', schema: int(1, 3600).default(3) },
+  jobExpireSeconds: { env: 'GLEANER_JOB_EXPIRE_SECONDS', schema: int(2, 86_400).default(17) },
+  maintenanceIntervalSeconds: { env: 'GLEANER_MAINTENANCE_INTERVAL_SECONDS', schema: int(1, 3600).default(2) },
   pollingIntervalSeconds: { env: 'GLEANER_POLLING_INTERVAL_SECONDS', schema: z.coerce.number().min(0.5).max(60).default(0.5) },
   /** Mining jobs one worker process runs at once. */
   workerConcurrency: { env: 'GLEANER_WORKER_CONCURRENCY', schema: int(1, 64).default(2) },
@@ -89,5 +89,20 @@ export function resolveConfig({ options = {}, env = process.env, defaults = {} }
     const envName = key in SETTINGS ? ` (environment ${SETTINGS[key as keyof Settings].env})` : '';
     throw new InvalidInputError(key, `configuration ${key}${envName}: ${issue.message}`);
   }
-  return Object.freeze(parsed.data) as GleanerConfig;
+  const config = parsed.data as GleanerConfig;
+  const tailSeconds = config.jobExpireSeconds - config.sliceSeconds - SLICE_EXPIRY_MARGIN_SECONDS;
+  if (config.requestTimeoutMs > tailSeconds * 1000) {
+    // A page in flight when a slice ends must finish before the slice's queue message expires, or the
+    // queue would hand the job to another worker while this one still works on it.
+    throw new InvalidInputError(
+      'requestTimeoutMs',
+      `configuration requestTimeoutMs is ${config.requestTimeoutMs} ms, but a mining slice leaves only ${Math.max(0, tailSeconds)} s for pages in flight ` +
+        `(GLEANER_JOB_EXPIRE_SECONDS ${config.jobExpireSeconds} − GLEANER_SLICE_SECONDS ${config.sliceSeconds} − ${SLICE_EXPIRY_MARGIN_SECONDS}). ` +
+        'Raise GLEANER_JOB_EXPIRE_SECONDS or lower GLEANER_REQUEST_TIMEOUT_MS.',
+    );
+  }
+  return Object.freeze(config);
 }
+
+/** Seconds kept between the end of a mining slice's in-flight tail and its queue message's expiry. */
+export const SLICE_EXPIRY_MARGIN_SECONDS = 3;

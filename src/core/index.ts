@@ -1,4 +1,4 @@
-export { resolveConfig, CONFIG_ENV_NAMES, type GleanerConfig, type GleanerConfigOptions, type ResolveConfigInput } from './config.js';
+export { resolveConfig, CONFIG_ENV_NAMES, SLICE_EXPIRY_MARGIN_SECONDS, type GleanerConfig, type GleanerConfigOptions, type ResolveConfigInput } from './config.js';
 export {
   GleanerError, RetryableError, SkipError, FatalError, InvalidInputError, NotFoundError, policyOf, describeError,
   type ErrorPolicy, type GleanerErrorOptions,

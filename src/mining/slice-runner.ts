@@ -1,7 +1,7 @@
-import { describeError, randomToken, type GleanerConfig, type Logger } from '../core/index.js';
+import { describeError, randomToken, SLICE_EXPIRY_MARGIN_SECONDS, type GleanerConfig, type Logger } from '../core/index.js';
 import { readSitemap } from '../crawl/index.js';
 import {
-  acquireLease, enqueueUrls, finishMiningJob, frontierCounts, getMiningJob, nextPending, releaseLease, renewLease, type Database, type FrontierEntry,
+  acquireLease, enqueueUrls, finishMiningJob, frontierCounts, getMiningJob, leaseState, nextPending, releaseLease, renewLease, type Database, type FrontierEntry,
 } from '../store/index.js';
 import { scopeOf, type MiningJobSpec } from './job-spec.js';
 import type { JobRuntime, JobRuntimes } from './job-runtime.js';
@@ -15,8 +15,6 @@ export type SliceResult = { next: 'continue'; delaySeconds: number } | { next: '
 
 // How often a slice extends its lease and checks for cancellation.
 const LEASE_RENEW_MS = 2000;
-// Margin between the end of a slice's in-flight tail and the queue message's expiry.
-const EXPIRY_MARGIN_SECONDS = 4;
 
 /**
  * Runs one time-bounded slice of a mining job: claims the job's lease, fetches pending frontier URLs
@@ -39,14 +37,14 @@ export class SliceRunner {
 
   /** Lease length: shorter than the queue expiry, so the retry of a killed worker's message finds it lapsed. */
   get leaseSeconds(): number {
-    return Math.max(2, this.#settings.jobExpireSeconds - EXPIRY_MARGIN_SECONDS);
+    return Math.max(2, this.#settings.jobExpireSeconds - SLICE_EXPIRY_MARGIN_SECONDS);
   }
 
   async run(jobId: number, spec: MiningJobSpec, signal?: AbortSignal): Promise<SliceResult> {
     // One owner per slice: a retried message in the same process must not share a live slice's lease.
     const owner = randomToken(9);
     const job = await acquireLease(this.#db, jobId, owner, this.leaseSeconds);
-    if (!job) return { next: 'done', status: 'busy' };
+    if (!job) return this.#whenLeased(jobId);
     const runtime = this.#runtimes.get(jobId, spec);
     const abort = new AbortController();
     const onAbort = () => abort.abort();
@@ -74,6 +72,20 @@ export class SliceRunner {
       signal?.removeEventListener('abort', onAbort);
       await releaseLease(this.#db, jobId, owner).catch(() => undefined);
     }
+  }
+
+  /**
+   * Another slice holds the lease. If its holder renewed it lately it is alive and will queue the job's
+   * next slice itself. If not, the holder probably died (its queue message expired before its lease
+   * lapsed): ask for a slice right after the lease lapses, or the job would be left without a message.
+   */
+  async #whenLeased(jobId: number): Promise<SliceResult> {
+    const state = await leaseState(this.#db, jobId);
+    if (!state || (state.status !== 'queued' && state.status !== 'running')) return { next: 'done', status: 'busy' };
+    const remainingMs = state.remainingMs ?? 0;
+    const renewedLately = remainingMs > this.leaseSeconds * 1000 - 2 * LEASE_RENEW_MS - 1000;
+    if (renewedLately) return { next: 'done', status: 'busy' };
+    return { next: 'continue', delaySeconds: Math.max(0, Math.ceil(remainingMs / 1000)) + 1 };
   }
 
   /** The first slice puts the start URLs, and the URLs of the sites' sitemaps, in the frontier. */
@@ -106,7 +118,7 @@ export class SliceRunner {
   async #crawl(jobId: number, runtime: JobRuntime, attemptedBefore: number, signal: AbortSignal): Promise<void> {
     const { spec } = runtime;
     const deadline = Date.now() + this.#settings.sliceSeconds * 1000;
-    const tailDeadline = deadline + Math.max(1, this.#settings.jobExpireSeconds - this.#settings.sliceSeconds - EXPIRY_MARGIN_SECONDS) * 1000;
+    const tailDeadline = deadline + Math.max(1, this.#settings.jobExpireSeconds - this.#settings.sliceSeconds - SLICE_EXPIRY_MARGIN_SECONDS) * 1000;
     const concurrency = this.#settings.crawlConcurrency;
     // URLs started in this slice whose outcome is not committed yet: still 'pending' in the database.
     const claimed = new Set<string>();

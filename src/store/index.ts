@@ -1,7 +1,7 @@
 export { openDatabase, type Database, type Queryable, type QueryResult, type OpenDatabaseOptions } from './database.js';
 export { migrate, MIGRATIONS } from './migrate.js';
 export {
-  insertMiningJob, getMiningJob, listMiningJobs, acquireLease, renewLease, releaseLease, addJobCounts, finishMiningJob,
+  insertMiningJob, getMiningJob, listMiningJobs, acquireLease, renewLease, releaseLease, leaseState, addJobCounts, finishMiningJob,
   type MiningJobRow, type MiningJobStatus, type RenderMode, type ListMiningJobsFilter,
 } from './mining-jobs.js';
 export { enqueueUrls, nextPending, frontierCounts, settleUrls, deferUrl, listUnfetched, type FrontierEntry, type FrontierCounts, type SkippedUrl } from './frontier.js';

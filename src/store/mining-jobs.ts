@@ -103,3 +103,12 @@ export async function finishMiningJob(q: Queryable, id: number, status: 'complet
   );
   return rowCount > 0;
 }
+
+/** Milliseconds left on a job's lease (negative when lapsed, null when none) and the job's status. */
+export async function leaseState(q: Queryable, id: number): Promise<{ status: MiningJobStatus; remainingMs: number | null } | null> {
+  const { rows } = await q.query<{ status: MiningJobStatus; remainingMs: number | null }>(
+    `SELECT status, (EXTRACT(EPOCH FROM lease_until - now()) * 1000)::int AS "remainingMs" FROM mining_jobs WHERE id = $1`,
+    [id],
+  );
+  return rows[0] ?? null;
+}
