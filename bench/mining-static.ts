@@ -4,20 +4,22 @@
 //
 //   node --import tsx bench/mining-static.ts [--runs 3] [--only gleaner,crawlee,scrapy] [--cpu-prof]
 //
-// --cpu-prof runs Gleaner alone under `node --cpu-prof` and prints where its crawl time goes.
+// --cpu-prof runs Gleaner alone under `node --cpu-prof` with a PGlite SQL timer preloaded, and prints
+// where its time goes, phase by phase (files in bench/results/profiles; figures slightly slowed).
 // Results: a table on stdout, bench/results/mining-static.json, and a markdown block for BENCHMARKS.md.
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { ensureBuild } from './lib/build.js';
 import { runCrawler, type CrawlerName, type CrawlerRun } from './lib/crawlers.js';
-import { formatSummary, summariseProfile } from './lib/cpuprofile.js';
 import { startDemoSiteProcess } from './lib/demo-site.js';
 import { checkGnuTime } from './lib/measure.js';
+import { printProfile, profilingFlags } from './lib/profile-report.js';
 import {
   describeMachine,
   FETCHES,
   markdownTable,
+  median,
   rate,
   ratioLines,
   ratios,
@@ -28,6 +30,7 @@ import {
 const REPO = resolve(import.meta.dirname, '..');
 const RESULTS = join(REPO, 'bench', 'results');
 const PROFILES = join(RESULTS, 'profiles');
+const SQL_TIMINGS = join(PROFILES, 'sql-timings.json');
 const ALL: CrawlerName[] = ['gleaner', 'crawlee', 'scrapy'];
 
 const { values } = parseArgs({
@@ -47,7 +50,8 @@ for (const c of crawlers)
   if (!ALL.includes(c)) throw new Error(`--only: unknown crawler ${c}; known: ${ALL.join(', ')}`);
 
 checkGnuTime();
-ensureBuild();
+ensureBuild(REPO);
+if (cpuProf) mkdirSync(PROFILES, { recursive: true });
 const machine = describeMachine(REPO);
 const site = await startDemoSiteProcess(REPO);
 console.log(
@@ -60,9 +64,11 @@ try {
     // Rotate the order so that no crawler always goes first (cold server) or last.
     const order = crawlers.map((_, i) => crawlers[(i + round) % crawlers.length]!);
     for (const crawler of order) {
-      const gleanerNodeFlags = cpuProf ? ['--cpu-prof', '--cpu-prof-dir', PROFILES] : [];
-      if (cpuProf) mkdirSync(PROFILES, { recursive: true });
-      const run = await runCrawler(crawler, site, { repo: REPO, gleanerNodeFlags });
+      const run = await runCrawler(crawler, site, {
+        repo: REPO,
+        gleanerNodeFlags: cpuProf ? profilingFlags(PROFILES) : [],
+        gleanerEnv: cpuProf ? { BENCH_SQL_TIMINGS: SQL_TIMINGS } : {},
+      });
       results.push(run);
       console.log(
         `run ${round + 1}/${runs} ${crawler}: ${run.pages} pages in ${run.crawlSeconds.toFixed(2)} s = ${rate(run).toFixed(0)} pages/s; server clock ${run.server.goodPages} pages in ${run.server.goodSpanSeconds.toFixed(2)} s = ${rate(run, 'server').toFixed(0)} pages/s (end-to-end ${run.wallSeconds.toFixed(1)} s, peak RSS ${run.peakRssMb.toFixed(0)} MB)`,
@@ -82,6 +88,13 @@ const summaries = crawlers.map((c) =>
 const byName = new Map(summaries.map((s) => [s.crawler, s]));
 const ratioList = ratios(byName);
 
+// Gleaner's start-up: spawn to the job's start, mostly creating the PGlite database in the fresh data dir.
+const gleanerRuns = results.filter((r) => r.crawler === 'gleaner');
+const startup =
+  gleanerRuns.length === 0
+    ? NaN
+    : median(gleanerRuns.map((r) => Date.parse(String(r.detail.startedAt)) - r.spawnedAt)) / 1000;
+
 const command = `node --import tsx bench/mining-static.ts${process.argv.slice(2).length > 0 ? ` ${process.argv.slice(2).join(' ')}` : ''}`;
 const markdown = [
   `### Static mining of the demo site (${machine.date})`,
@@ -89,7 +102,8 @@ const markdown = [
   `${machine.nproc} cores (${machine.cpuModel}), Node ${machine.node}, Crawlee ${machine.crawlee}, Scrapy ${machine.scrapy}; ` +
     `demo site with ${site.reachablePages} reachable pages in its own process; 16 concurrent requests each; medians of ${runs} run(s). ` +
     '"crawl": the crawler\'s own count and clock, start to finish (for Gleaner the job\'s startedAt→finishedAt, ' +
-    'without the ~5 s PGlite creation). "server": distinct 200 HTML pages outside /bad/ over the time from the first ' +
+    `without its start-up: spawn → job started took ${startup.toFixed(1)} s, mostly creating PGlite in a fresh data dir). ` +
+    '"server": distinct 200 HTML pages outside /bad/ over the time from the first ' +
     'request to the last of them, as the demo site saw it: one clock for all, blind to how each crawler ends ' +
     '(retry back-off on /bad/server-error, /bad/slow). "end-to-end": the whole process. Command: `' +
     command +
@@ -114,48 +128,9 @@ writeFileSync(
 );
 console.log(`results: ${resultsFile}`);
 
-if (cpuProf) printProfile(results.find((r) => r.crawler === 'gleaner')!);
-
-/** Builds dist when a source file is newer than it: the benchmark must run the code in src/. */
-function ensureBuild(): void {
-  const built = join(REPO, 'dist', 'cli', 'main.js');
-  const builtAt = safeMtime(built);
-  if (builtAt !== 0 && builtAt >= newestMtime(join(REPO, 'src'))) return;
-  console.log('dist is missing or older than src: npm run build');
-  const build = spawnSync('npm', ['run', 'build'], { cwd: REPO, stdio: 'inherit' });
-  if (build.status !== 0) throw new Error('npm run build failed');
-}
-
-function safeMtime(path: string): number {
-  try {
-    return statSync(path).mtimeMs;
-  } catch {
-    return 0;
-  }
-}
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile()) newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
-  }
-  return newest;
-}
-
-/** The newest profile is this run's; the job's window is placed by wall clock from the spawn. */
-function printProfile(run: CrawlerRun): void {
-  const newest = readdirSync(PROFILES)
-    .filter((f) => f.endsWith('.cpuprofile'))
-    .map((f) => join(PROFILES, f))
-    .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
-  if (newest === undefined) throw new Error(`no .cpuprofile in ${PROFILES}`);
-  const fromMs = Date.parse(String(run.detail.startedAt)) - run.spawnedAt;
-  const toMs = Date.parse(String(run.detail.finishedAt)) - run.spawnedAt;
-  console.log(`\nprofile ${newest}\nwhole process:`);
-  console.log(formatSummary(summariseProfile(newest, {}, 12)).join('\n'));
-  console.log(
-    `\nthe mining job only (${(fromMs / 1000).toFixed(2)}–${(toMs / 1000).toFixed(2)} s after spawn):`,
+if (cpuProf)
+  printProfile(
+    results.find((r) => r.crawler === 'gleaner')!,
+    PROFILES,
+    SQL_TIMINGS,
   );
-  console.log(formatSummary(summariseProfile(newest, { fromMs, toMs }, 30)).join('\n'));
-  console.log(`${rate(run).toFixed(0)} pages/s while profiled (profiling slows it a little)`);
-}

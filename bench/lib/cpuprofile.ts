@@ -2,10 +2,12 @@
 // and by area (a package, a Gleaner module, PGlite's wasm, GC), optionally only inside a time window
 // (the mining job, without start-up).
 import { readFileSync } from 'node:fs';
+import { SourceMap, type SourceMapping } from 'node:module';
+import { fileURLToPath } from 'node:url';
 
 interface ProfileNode {
   id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
   children?: number[];
 }
 
@@ -25,6 +27,8 @@ export interface SelfTime {
 
 export interface ProfileSummary {
   windowMs: number;
+  /** Sampled time not spent idle: JS, wasm, GC and native work on the main thread. */
+  busyMs: number;
   byArea: SelfTime[];
   byFunction: SelfTime[];
 }
@@ -40,6 +44,33 @@ export function areaOf(url: string, functionName: string): string {
   const gleaner = /\/dist\/([^/]+)\/([^/]+)\.js$/.exec(url);
   if (gleaner !== null) return `gleaner ${gleaner[1]}/${gleaner[2]}`;
   return url.replace(/^file:\/\//, '');
+}
+
+const sourceMaps = new Map<string, SourceMap | null>();
+
+/**
+ * The original name and place of a frame in a bundled, minified package (PGlite ships as chunks whose
+ * functions are called `U` or `Rn`), from the source map beside the file; null without one.
+ */
+function originalOf(url: string, line: number, column: number): string | null {
+  if (!url.startsWith('file://') || !url.includes('/node_modules/')) return null;
+  const file = fileURLToPath(url);
+  let map = sourceMaps.get(file);
+  if (map === undefined) {
+    try {
+      map = new SourceMap(
+        JSON.parse(readFileSync(`${file}.map`, 'utf8')) as ConstructorParameters<typeof SourceMap>[0],
+      );
+    } catch {
+      map = null; // no map: the frame keeps its own name
+    }
+    sourceMaps.set(file, map);
+  }
+  // Node's entry carries the mapping's `name` too, which its types leave out.
+  const entry = map?.findEntry(line, column) as Partial<SourceMapping & { name: string }> | undefined;
+  if (entry?.originalSource === undefined) return null;
+  const place = `${entry.originalSource.replace(/^(\.\.\/)+/, '')}:${(entry.originalLine ?? 0) + 1}`;
+  return entry.name === undefined ? place : `${entry.name} ${place}`;
 }
 
 /**
@@ -59,35 +90,43 @@ export function summariseProfile(
   const to = (window.toMs ?? Infinity) * 1000;
   let elapsed = 0;
   let total = 0;
+  let idle = 0;
   profile.samples.forEach((id, i) => {
     // timeDeltas[i] is the time before sample i; charging it to sample i is V8's own convention.
     const delta = profile.timeDeltas[i] ?? 0;
     elapsed += delta;
     if (elapsed < from || elapsed > to) return;
-    const { functionName, url, lineNumber } = byId.get(id)!.callFrame;
+    const { functionName, url, lineNumber, columnNumber } = byId.get(id)!.callFrame;
     const area = areaOf(url, functionName);
     const where = url === '' ? '' : ` ${url.replace(/^.*\/(node_modules|dist)\//, '$1/')}:${lineNumber + 1}`;
-    const name = `${functionName || '(anonymous)'}${where}`;
+    const source = originalOf(url, lineNumber, columnNumber);
+    const name = `${functionName || '(anonymous)'}${where}${source === null ? '' : ` = ${source}`}`;
     byFunction.set(name, (byFunction.get(name) ?? 0) + delta);
     byArea.set(area, (byArea.get(area) ?? 0) + delta);
     total += delta;
+    if (functionName === '(idle)') idle += delta;
   });
   const rank = (m: Map<string, number>): SelfTime[] =>
     [...m]
       .sort((a, b) => b[1] - a[1])
       .slice(0, top)
       .map(([name, us]) => ({ name, ms: us / 1000, share: total === 0 ? 0 : us / total }));
-  return { windowMs: total / 1000, byArea: rank(byArea), byFunction: rank(byFunction) };
+  return {
+    windowMs: total / 1000,
+    busyMs: (total - idle) / 1000,
+    byArea: rank(byArea),
+    byFunction: rank(byFunction),
+  };
 }
 
-export function formatSummary(summary: ProfileSummary): string[] {
-  const row = (s: SelfTime): string =>
-    `  ${(s.share * 100).toFixed(1).padStart(5)}%  ${s.ms.toFixed(0).padStart(6)} ms  ${s.name}`;
+export function formatSummary(title: string, summary: ProfileSummary, functions = true): string[] {
+  const row = (t: SelfTime): string =>
+    `  ${(t.share * 100).toFixed(1).padStart(5)}%  ${t.ms.toFixed(0).padStart(6)} ms  ${t.name}`;
+  const busy = summary.windowMs === 0 ? 0 : (summary.busyMs / summary.windowMs) * 100;
   return [
-    `self time over ${(summary.windowMs / 1000).toFixed(2)} s of samples`,
-    'by area:',
+    `${title}: ${(summary.windowMs / 1000).toFixed(2)} s, main thread busy ${busy.toFixed(0)}%`,
+    '  by area:',
     ...summary.byArea.map(row),
-    'by function:',
-    ...summary.byFunction.map(row),
+    ...(functions ? ['  by function:', ...summary.byFunction.map(row)] : []),
   ];
 }

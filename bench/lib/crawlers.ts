@@ -34,6 +34,8 @@ export interface CrawlerOptions {
   repo: string;
   /** Extra node flags for the Gleaner child, e.g. --cpu-prof. */
   gleanerNodeFlags: string[];
+  /** Extra environment for the Gleaner child (the SQL timer's output file). */
+  gleanerEnv?: Record<string, string>;
 }
 
 interface Spec {
@@ -71,7 +73,12 @@ function gleaner(siteUrl: string, dataDir: string, options: CrawlerOptions): Spe
       '5000',
     ],
     // 16 fetches at a time to the one host, like the peers (Gleaner's per-host default is 8).
-    env: { ...cleanEnv(), GLEANER_CRAWL_CONCURRENCY: '16', GLEANER_PER_HOST_CONCURRENCY: '16' },
+    env: {
+      ...cleanEnv(),
+      GLEANER_CRAWL_CONCURRENCY: '16',
+      GLEANER_PER_HOST_CONCURRENCY: '16',
+      ...options.gleanerEnv,
+    },
     read: (r) => ({
       pages: Number(r.pagesStored) + Number(r.pagesFailed),
       // The job's own start and finish: excludes node start-up, PGlite creation and migrations.

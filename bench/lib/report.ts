@@ -92,11 +92,15 @@ export function summarise(crawler: CrawlerName, runs: CrawlerRun[]): Summary {
 /** What each crawler fetches, so that the page counts can be read side by side. */
 export const FETCHES: Record<CrawlerName, string> = {
   gleaner:
-    'HTML pages from links and sitemap.xml, robots.txt obeyed; images/PDF/CSS/JS links not fetched; full extraction + storage in PGlite',
+    'robots.txt, sitemap.xml (seeds every product and article), then HTML links; links with image/PDF/CSS/JS ' +
+    'extensions are not fetched; /bad/huge refused on its Content-Length; /bad/server-error retried 3× with ' +
+    'exponential back-off; full extraction and storage in PGlite',
   crawlee:
-    'every same-hostname <a href>, linked JPEGs and the PDF included (fetched, then failed as not HTML), robots.txt obeyed; no extraction',
+    'robots.txt (respectRobotsTxtFile), then every same-hostname <a href>: the linked JPEGs and the PDF are ' +
+    'fetched and fail as not HTML; /bad/huge (10 MB) downloaded and parsed; failures retried 3× at once; no extraction',
   scrapy:
-    "every same-host link except Scrapy's ignored extensions (images, PDF, CSS, JS), robots.txt obeyed; no extraction",
+    "robots.txt, then every same-host link except Scrapy's ignored extensions (images, PDF, CSS, JS); /bad/huge " +
+    'downloaded; /bad/server-error retried 2× at once; no extraction',
 };
 
 const f1 = (n: number): string => n.toFixed(1);

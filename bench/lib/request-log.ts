@@ -14,6 +14,9 @@ export interface ServerStats {
   goodSpanSeconds: number;
   /** From the first request to the last response of any kind, in seconds. */
   spanSeconds: number;
+  /** Epoch ms of the first request and of the last good page's response, to place them in a CPU profile. */
+  firstRequestAt: number;
+  lastGoodPageAt: number;
   /** Requests by kind, to show what each crawler fetched. */
   byKind: Record<string, number>;
 }
@@ -27,16 +30,17 @@ export class RequestLog {
   #byKind: Record<string, number> = {};
 
   constructor() {
-    dc.subscribe('http.server.request.start', () => {
+    dc.subscribe('http.server.request.start', (message) => {
       if (this.#requests === 0) this.#firstStart = performance.now();
       this.#requests += 1;
+      watchContentType((message as { response: ServerResponse }).response);
     });
     dc.subscribe('http.server.response.finish', (message) => {
       const { request, response } = message as { request: IncomingMessage; response: ServerResponse };
       const now = performance.now();
       this.#last = now;
       const path = new URL(request.url ?? '/', 'http://x').pathname;
-      const kind = kindOf(path, response);
+      const kind = kindOf(path, response.statusCode, contentTypes.get(response) ?? '');
       this.#byKind[kind] = (this.#byKind[kind] ?? 0) + 1;
       if (kind === 'html 200') {
         this.#good.add(path);
@@ -52,6 +56,8 @@ export class RequestLog {
       goodPages: this.#good.size,
       goodSpanSeconds: Math.max(0, this.#lastGood - this.#firstStart) / 1000,
       spanSeconds: Math.max(0, this.#last - this.#firstStart) / 1000,
+      firstRequestAt: performance.timeOrigin + this.#firstStart,
+      lastGoodPageAt: performance.timeOrigin + this.#lastGood,
       byKind: this.#byKind,
     };
     this.#requests = 0;
@@ -62,11 +68,22 @@ export class RequestLog {
   }
 }
 
-function kindOf(path: string, response: ServerResponse): string {
+// The demo site passes its headers to writeHead() alone, which getHeader() does not see afterwards.
+const contentTypes = new WeakMap<ServerResponse, string>();
+
+function watchContentType(response: ServerResponse): void {
+  const writeHead = response.writeHead.bind(response) as (...args: unknown[]) => ServerResponse;
+  response.writeHead = ((...args: unknown[]) => {
+    const headers = args.find((a): a is Record<string, unknown> => typeof a === 'object' && a !== null);
+    contentTypes.set(response, String(headers?.['content-type'] ?? response.getHeader('content-type') ?? ''));
+    return writeHead(...args);
+  }) as ServerResponse['writeHead'];
+}
+
+function kindOf(path: string, status: number, contentType: string): string {
   if (path.startsWith('/bad/')) return 'bad pages';
   if (path === '/robots.txt' || path === '/sitemap.xml') return path.slice(1);
-  const type = String(response.getHeader('content-type') ?? '');
-  if (response.statusCode === 200 && type.startsWith('text/html')) return 'html 200';
-  if (response.statusCode === 200) return type.split(';')[0] ?? 'other';
-  return `status ${response.statusCode}`;
+  if (status === 200 && contentType.startsWith('text/html')) return 'html 200';
+  if (status === 200) return contentType.split(';')[0] || 'other';
+  return `status ${status}`;
 }
