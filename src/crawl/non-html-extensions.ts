@@ -12,6 +12,8 @@ const NON_HTML_EXTENSIONS = new Set([
   'pdf', 'doc', 'docx', 'xls', 'xlsx', 'ppt', 'pptx', 'odt', 'ods', 'odp', 'rtf', 'csv', 'epub',
   // archives and binaries
   'zip', 'gz', 'tgz', 'bz2', 'xz', '7z', 'rar', 'tar', 'exe', 'msi', 'dmg', 'iso', 'apk', 'deb', 'rpm', 'bin', 'jar',
+  // feeds and data files
+  'xml', 'rss', 'atom', 'json', 'txt', 'yaml', 'yml',
   // page resources
   'css', 'js', 'mjs', 'woff', 'woff2', 'ttf', 'otf', 'eot', 'map', 'wasm',
 ]);

@@ -57,6 +57,7 @@ export class MiningService extends TypedEmitter<MiningEvents> {
       await this.#queue.send(QUEUES.mine, { miningJobId: row.id }, { tx });
       return row;
     });
+    this.#queue.notify(QUEUES.mine);
     this.#logger.info({ jobId: job.id, topic: spec.topic, startUrls: spec.startUrls.length }, 'mining job queued');
     return this.get(job.id);
   }
@@ -106,6 +107,7 @@ export class MiningService extends TypedEmitter<MiningEvents> {
       for (const { id } of rows) await this.#queue.send(QUEUES.mine, { miningJobId: id }, { tx });
       return rows.map((r) => r.id);
     });
+    this.#queue.notify(QUEUES.mine);
     if (ids.length > 0) this.#logger.info({ jobIds: ids }, 'resuming mining jobs left by a stopped process');
     return ids;
   }
@@ -125,7 +127,7 @@ export class MiningService extends TypedEmitter<MiningEvents> {
         this.#logger.info({ jobId, next: result.next, pagesStored: after?.pagesStored, pagesFailed: after?.pagesFailed, status: after?.status }, 'mining slice done');
       }
       if (result.next === 'continue') {
-        await this.#queue.send(QUEUES.mine, { miningJobId: jobId }, { startAfterSeconds: result.delaySeconds });
+        await this.#queue.send(QUEUES.mine, { miningJobId: jobId }, { startAfterMs: result.delayMs });
         this.emit('slice', { jobId, status: null });
       } else if (result.status !== 'busy') {
         this.emit('slice', { jobId, status: result.status });

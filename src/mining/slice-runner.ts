@@ -10,8 +10,8 @@ import { processUrl } from './process-url.js';
 
 export type SliceSettings = Pick<GleanerConfig, 'sliceSeconds' | 'jobExpireSeconds' | 'crawlConcurrency' | 'maxRetries' | 'retryBaseDelayMs'>;
 
-/** How a slice ended: `continue` asks for another slice (after `delaySeconds` when nothing is due yet). */
-export type SliceResult = { next: 'continue'; delaySeconds: number } | { next: 'done'; status: 'completed' | 'cancelled' | 'failed' | 'busy' };
+/** How a slice ended: `continue` asks for another slice (after `delayMs` when nothing is due yet). */
+export type SliceResult = { next: 'continue'; delayMs: number } | { next: 'done'; status: 'completed' | 'cancelled' | 'failed' | 'busy' };
 
 // How often a slice extends its lease and checks for cancellation.
 const LEASE_RENEW_MS = 2000;
@@ -85,7 +85,7 @@ export class SliceRunner {
     const remainingMs = state.remainingMs ?? 0;
     const renewedLately = remainingMs > this.leaseSeconds * 1000 - 2 * LEASE_RENEW_MS - 1000;
     if (renewedLately) return { next: 'done', status: 'busy' };
-    return { next: 'continue', delaySeconds: Math.max(0, Math.ceil(remainingMs / 1000)) + 1 };
+    return { next: 'continue', delayMs: Math.max(0, remainingMs) + 1000 };
   }
 
   /** The first slice puts the start URLs, and the URLs of the sites' sitemaps, in the frontier. */
@@ -133,7 +133,6 @@ export class SliceRunner {
     const retry = { maxRetries: this.#settings.maxRetries, retryBaseDelayMs: this.#settings.retryBaseDelayMs };
 
     const launch = (entry: FrontierEntry) => {
-      claimed.add(entry.url);
       started++;
       const task = processUrl(runtime, entry, retry, fetchAbort.signal)
         .then((outcome) => writer.add(outcome))
@@ -146,20 +145,33 @@ export class SliceRunner {
       inflight.add(task);
     };
 
+    // Frontier entries claimed for this slice but not started: one query fills it for several pages.
+    const buffer: FrontierEntry[] = [];
+    const refillBelow = Math.ceil(concurrency / 2);
     try {
       while (!signal.aborted && Date.now() < deadline) {
-        const want = Math.min(concurrency - inflight.size, spec.maxPages - attemptedBefore - started);
-        if (want > 0) {
-          const batch = await nextPending(this.#db, jobId, want, [...claimed]);
-          for (const entry of batch) launch(entry);
-          if (batch.length === 0 && inflight.size === 0) {
-            // Nothing due: outcomes still buffered may hold new URLs; otherwise the frontier is empty or backed off.
-            await writer.flush();
-            if ((await frontierCounts(this.#db, jobId)).due > 0) continue;
-            break;
+        const budget = spec.maxPages - attemptedBefore - started;
+        if (budget <= 0 && inflight.size === 0) break; // the page budget is spent
+        if (buffer.length < refillBelow && budget > buffer.length) {
+          const batch = await nextPending(this.#db, jobId, Math.min(concurrency * 2, budget) - buffer.length, [...claimed]);
+          for (const entry of batch) {
+            claimed.add(entry.url);
+            buffer.push(entry);
           }
-        } else if (inflight.size === 0) {
-          break; // the page budget is spent
+        }
+        while (inflight.size < concurrency && buffer.length > 0 && spec.maxPages - attemptedBefore - started > 0) launch(buffer.shift()!);
+        if (inflight.size === 0) {
+          // Nothing to do here: outcomes still buffered may hold new URLs, or a retry may fall due soon.
+          await writer.flush();
+          const counts = await frontierCounts(this.#db, jobId);
+          if (counts.due > 0) continue;
+          const dueInMs = counts.nextDueInMs;
+          // A retry due within this slice is waited for here: ending the slice would cost a queue round trip.
+          if (counts.pending > 0 && dueInMs !== null && Date.now() + dueInMs < deadline) {
+            await sleep(Math.max(10, dueInMs));
+            continue;
+          }
+          break;
         }
         await Promise.race([...inflight, sleep(250)]);
       }
@@ -185,8 +197,7 @@ export class SliceRunner {
       await this.#runtimes.release(jobId);
       return { next: 'done', status: 'completed' };
     }
-    const delaySeconds = counts.due > 0 ? 0 : Math.ceil(Math.max(0, counts.nextDueInMs ?? 0) / 1000);
-    return { next: 'continue', delaySeconds };
+    return { next: 'continue', delayMs: counts.due > 0 ? 0 : Math.max(0, counts.nextDueInMs ?? 0) };
   }
 }
 

@@ -24,7 +24,7 @@ export class JobQueue extends TypedEmitter<JobQueueEvents> {
   readonly #logger: Logger;
   readonly #settings: QueueSettings;
   #started: Promise<void> | null = null;
-  #workerIds: string[] = [];
+  #workerIds: [string, QueueName][] = [];
 
   constructor(db: Database, settings: QueueSettings, logger: Logger) {
     super();
@@ -60,7 +60,7 @@ export class JobQueue extends TypedEmitter<JobQueueEvents> {
   }
 
   /** Send a message, inside `tx` when given so it commits with the caller's rows. */
-  async send<Q extends QueueName>(queue: Q, payload: unknown, options: { tx?: Queryable; startAfterSeconds?: number } = {}): Promise<string> {
+  async send<Q extends QueueName>(queue: Q, payload: unknown, options: { tx?: Queryable; startAfterMs?: number } = {}): Promise<string> {
     const parsed = PAYLOAD_SCHEMAS[queue].safeParse(payload);
     if (!parsed.success) throw new InvalidInputError('payload', `queue ${queue}: ${parsed.error.issues[0]?.message ?? 'invalid payload'}`);
     const sendOptions: PgBoss.SendOptions = {};
@@ -68,10 +68,18 @@ export class JobQueue extends TypedEmitter<JobQueueEvents> {
       const tx = options.tx;
       sendOptions.db = { executeSql: async (text: string, values: unknown[]) => ({ rows: (await tx.query(text, values)).rows }) };
     }
-    if (options.startAfterSeconds) sendOptions.startAfter = options.startAfterSeconds;
+    if (options.startAfterMs && options.startAfterMs > 0) sendOptions.startAfter = new Date(Date.now() + options.startAfterMs);
     const id = await this.#boss.send(queue, parsed.data, sendOptions);
     if (!id) throw new Error(`pg-boss did not accept a message for queue ${queue}`);
+    // Wake this process's idle workers now instead of at their next poll; a message sent in a transaction
+    // is visible only after commit, so the caller wakes them then (`notify`).
+    if (!options.tx && !options.startAfterMs) this.notify(queue);
     return id;
+  }
+
+  /** Wake this process's workers of a queue so they fetch at once. */
+  notify(queue: QueueName): void {
+    for (const [id, name] of this.#workerIds) if (name === queue) this.#boss.notifyWorker(id);
   }
 
   /**
@@ -97,7 +105,7 @@ export class JobQueue extends TypedEmitter<JobQueueEvents> {
           }
         }
       });
-      this.#workerIds.push(id);
+      this.#workerIds.push([id, queue]);
     }
   }
 

@@ -1,4 +1,6 @@
-import { mkdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite-pgvector';
 import pg from 'pg';
@@ -38,11 +40,22 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   return options.databaseUrl ? openPostgres(options.databaseUrl, options) : openPglite(options.pgliteDir);
 }
 
+// Built by `npm run build` (scripts/build-pglite-template.mjs); the same path from src/store and dist/store.
+const TEMPLATE = new URL('../../dist/pglite-template.tgz', import.meta.url);
+
+/** A new database starts from the packed, initialised template when there is one (initdb in wasm is slow). */
+async function templateFor(dir: string): Promise<Blob | undefined> {
+  const isNew = dir.startsWith('memory://') || !existsSync(join(dir, 'PG_VERSION'));
+  if (!isNew || !existsSync(TEMPLATE)) return undefined;
+  return new Blob([await readFile(TEMPLATE)]);
+}
+
 async function openPglite(dir: string): Promise<Database> {
   if (!dir.startsWith('memory://')) await mkdir(dir, { recursive: true });
   let db: PGlite;
   try {
-    db = new PGlite(dir, { extensions: { vector } });
+    const template = await templateFor(dir);
+    db = new PGlite(dir, { extensions: { vector }, ...(template ? { loadDataDir: template } : {}) });
     await db.waitReady;
     await db.exec('CREATE EXTENSION IF NOT EXISTS vector');
   } catch (error) {
