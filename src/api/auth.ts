@@ -21,7 +21,10 @@ export function apiKeyCheck(keys: readonly string[]): (request: FastifyRequest) 
     const header = request.headers['x-api-key'];
     const bearer = /^Bearer\s+(.+)$/i.exec(request.headers.authorization ?? '')?.[1];
     const given = (Array.isArray(header) ? header[0] : header) ?? bearer;
-    if (!given) throw new UnauthorizedError('missing API key: send it in the x-api-key header (or Authorization: Bearer <key>)');
+    if (!given)
+      throw new UnauthorizedError(
+        'missing API key: send it in the x-api-key header (or Authorization: Bearer <key>)',
+      );
     const d = digest(given);
     if (!digests.some((k) => timingSafeEqual(k, d))) throw new UnauthorizedError('invalid API key');
   };

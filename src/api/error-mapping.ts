@@ -1,13 +1,19 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { describeError, GleanerError, InvalidInputError, type Logger } from '../core/index.js';
 
-export interface ApiErrorBody { error: { code: string; message: string; field?: string } }
+export interface ApiErrorBody {
+  error: { code: string; message: string; field?: string };
+}
 
 /** The one place where errors become HTTP responses. Known errors say what failed; unknown ones are logged and answered 500. */
 export function errorHandler(logger: Logger) {
   return (error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) => {
     const { status, body } = toResponse(error);
-    if (status >= 500) logger.error({ err: describeError(error), stack: (error as Error).stack, url: request.url }, 'API request failed');
+    if (status >= 500)
+      logger.error(
+        { err: describeError(error), stack: (error as Error).stack, url: request.url },
+        'API request failed',
+      );
     void reply.status(status).send(body);
   };
 }
@@ -17,15 +23,30 @@ export function toResponse(error: unknown): { status: number; body: ApiErrorBody
     return { status: 400, body: { error: { code: error.code, message: error.message, field: error.field } } };
   }
   if (error instanceof GleanerError) {
-    if (error.code === 'not-found') return { status: 404, body: { error: { code: error.code, message: error.message } } };
-    if (error.code === 'unauthorized') return { status: 401, body: { error: { code: error.code, message: error.message } } };
-    if (error.policy === 'fatal') return { status: 503, body: { error: { code: error.code, message: error.message } } };
-    if (error.policy === 'invalid-input') return { status: 400, body: { error: { code: error.code, message: error.message } } };
+    if (error.code === 'not-found')
+      return { status: 404, body: { error: { code: error.code, message: error.message } } };
+    if (error.code === 'unauthorized')
+      return { status: 401, body: { error: { code: error.code, message: error.message } } };
+    if (error.policy === 'fatal')
+      return { status: 503, body: { error: { code: error.code, message: error.message } } };
+    if (error.policy === 'invalid-input')
+      return { status: 400, body: { error: { code: error.code, message: error.message } } };
   }
   const fastifyError = error as Partial<FastifyError>;
   if (fastifyError.statusCode && fastifyError.statusCode < 500) {
     // Fastify's own refusals: malformed JSON, body too large, unsupported media type.
-    return { status: fastifyError.statusCode, body: { error: { code: String(fastifyError.code ?? 'bad-request').toLowerCase(), message: fastifyError.message ?? 'bad request' } } };
+    return {
+      status: fastifyError.statusCode,
+      body: {
+        error: {
+          code: String(fastifyError.code ?? 'bad-request').toLowerCase(),
+          message: fastifyError.message ?? 'bad request',
+        },
+      },
+    };
   }
-  return { status: 500, body: { error: { code: 'internal', message: 'internal error; the server log has the details' } } };
+  return {
+    status: 500,
+    body: { error: { code: 'internal', message: 'internal error; the server log has the details' } },
+  };
 }

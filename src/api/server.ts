@@ -21,13 +21,21 @@ export interface ApiOptions {
 
 /** The HTTP API over a running Gleaner. Call `listen` on the result, or `inject` in tests. */
 export function buildApi(gleaner: Gleaner, options: ApiOptions): FastifyInstance {
-  if (options.apiKeys.length === 0) throw new InvalidInputError('apiKeys', 'the API needs at least one API key: set GLEANER_API_KEYS');
+  if (options.apiKeys.length === 0)
+    throw new InvalidInputError('apiKeys', 'the API needs at least one API key: set GLEANER_API_KEYS');
   const app = Fastify({ bodyLimit: MAX_BODY_BYTES });
   const checkKey = apiKeyCheck(options.apiKeys);
   const document = openApiDocument(API_ROUTES, options.version);
   app.setErrorHandler(errorHandler(gleaner.logger));
   app.setNotFoundHandler((request, reply) => {
-    void reply.status(404).send({ error: { code: 'not-found', message: `no route ${request.method} ${request.url.split('?')[0]}; see /api/openapi.json` } });
+    void reply
+      .status(404)
+      .send({
+        error: {
+          code: 'not-found',
+          message: `no route ${request.method} ${request.url.split('?')[0]}; see /api/openapi.json`,
+        },
+      });
   });
   app.get('/api/openapi.json', async () => document);
   for (const route of API_ROUTES) {
@@ -38,7 +46,14 @@ export function buildApi(gleaner: Gleaner, options: ApiOptions): FastifyInstance
         if (route.auth !== false) checkKey(request);
         const body = route.body ? parseOr400(route.body, request.body ?? {}, 'body') : undefined;
         const query = route.query ? parseOr400(route.query, request.query ?? {}, 'query') : undefined;
-        const result = await route.handler({ gleaner, body, query, params: request.params as Record<string, string>, request, reply });
+        const result = await route.handler({
+          gleaner,
+          body,
+          query,
+          params: request.params as Record<string, string>,
+          request,
+          reply,
+        });
         void reply.status(route.successStatus ?? 200);
         return result;
       },

@@ -1,7 +1,14 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
-import { createLogger, randomToken, resolveConfig, type GleanerConfig, type GleanerConfigOptions, type Logger } from '../core/index.js';
+import {
+  createLogger,
+  randomToken,
+  resolveConfig,
+  type GleanerConfig,
+  type GleanerConfigOptions,
+  type Logger,
+} from '../core/index.js';
 
 /** Options every command takes; they override the environment. */
 export interface GlobalOptions {
@@ -23,9 +30,18 @@ export interface CliContext {
 }
 
 /** `server` commands log at info by default; one-shot commands only warn, so their output stays readable. */
-export function createContext(global: GlobalOptions, extra: GleanerConfigOptions = {}, kind: 'server' | 'command' = 'command'): CliContext {
+export function createContext(
+  global: GlobalOptions,
+  extra: GleanerConfigOptions = {},
+  kind: 'server' | 'command' = 'command',
+): CliContext {
   const config = resolveConfig({
-    options: { dataDir: global.dataDir, databaseUrl: global.databaseUrl, logLevel: global.logLevel as GleanerConfigOptions['logLevel'], ...extra },
+    options: {
+      dataDir: global.dataDir,
+      databaseUrl: global.databaseUrl,
+      logLevel: global.logLevel as GleanerConfigOptions['logLevel'],
+      ...extra,
+    },
     defaults: { logLevel: kind === 'server' ? 'info' : 'warn' },
   });
   const json = global.json ?? false;

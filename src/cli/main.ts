@@ -34,7 +34,10 @@ export async function main(argv: string[]): Promise<number> {
     if (error instanceof CommanderError) return error.exitCode;
     if (error instanceof InvalidInputError) process.stderr.write(`gleaner: ${error.message}\n`);
     else if (error instanceof GleanerError) process.stderr.write(`gleaner: ${error.message}\n`);
-    else process.stderr.write(`gleaner: unexpected error: ${describeError(error)}\n${(error as Error).stack ?? ''}\n`);
+    else
+      process.stderr.write(
+        `gleaner: unexpected error: ${describeError(error)}\n${(error as Error).stack ?? ''}\n`,
+      );
     return error instanceof InvalidInputError ? 2 : 1;
   }
 }

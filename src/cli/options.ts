@@ -8,7 +8,8 @@ export function collect(value: string, previous: string[]): string[] {
 export function parseIntOption(flag: string): (value: string) => number {
   return (value) => {
     const n = Number(value);
-    if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`${flag} takes a whole number ≥ 0, got "${value}"`);
+    if (!Number.isInteger(n) || n < 0)
+      throw new InvalidArgumentError(`${flag} takes a whole number ≥ 0, got "${value}"`);
     return n;
   };
 }

@@ -3,7 +3,10 @@ import type { ExtractionSummary } from '../store/index.js';
 
 /** The human summary of a finished mining job. */
 export function formatJobSummary(report: MiningJobReport, facts: ExtractionSummary | null): string[] {
-  const seconds = report.startedAt && report.finishedAt ? (report.finishedAt.getTime() - report.startedAt.getTime()) / 1000 : null;
+  const seconds =
+    report.startedAt && report.finishedAt
+      ? (report.finishedAt.getTime() - report.startedAt.getTime()) / 1000
+      : null;
   const attempted = report.pagesStored + report.pagesFailed;
   const lines = [
     `job ${report.id} (${report.topic}): ${report.status}${report.error ? ` — ${report.error}` : ''}`,
@@ -21,7 +24,8 @@ export function formatJobSummary(report: MiningJobReport, facts: ExtractionSumma
   }
   if (report.errors.length > 0) {
     lines.push('  bad pages by reason:');
-    for (const e of report.errors) lines.push(`    ${String(e.count).padStart(5)}  ${e.errorCode ?? 'error'}  e.g. ${e.example}`);
+    for (const e of report.errors)
+      lines.push(`    ${String(e.count).padStart(5)}  ${e.errorCode ?? 'error'}  e.g. ${e.example}`);
   }
   const skipped = new Map<string, { count: number; example: string }>();
   for (const u of report.unfetched.filter((u) => u.state === 'skipped')) {
@@ -32,7 +36,8 @@ export function formatJobSummary(report: MiningJobReport, facts: ExtractionSumma
   }
   if (skipped.size > 0) {
     lines.push('  URLs not fetched:');
-    for (const [reason, e] of skipped) lines.push(`    ${String(e.count).padStart(5)}  ${reason}  e.g. ${e.example}`);
+    for (const [reason, e] of skipped)
+      lines.push(`    ${String(e.count).padStart(5)}  ${reason}  e.g. ${e.example}`);
   }
   return lines;
 }

@@ -6,8 +6,19 @@ import { InvalidInputError } from './errors.js';
  * Precedence: options (CLI flags, API of the library) > environment > defaults. Resolved once, frozen.
  * No other module reads `process.env`.
  */
-const bool = z.union([z.boolean(), z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => ['true', '1', 'yes'].includes(v))]);
-const list = z.union([z.array(z.string()), z.string().transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))]);
+const bool = z.union([
+  z.boolean(),
+  z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => ['true', '1', 'yes'].includes(v)),
+]);
+const list = z.union([
+  z.array(z.string()),
+  z.string().transform((v) =>
+    v
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  ),
+]);
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
 const SETTINGS = {
@@ -21,8 +32,14 @@ const SETTINGS = {
   apiKeys: { env: 'GLEANER_API_KEYS', schema: list.default([]) },
   /** Allow jobs submitted through the API to fetch private, loopback and link-local addresses. @default false */
   allowPrivateAddresses: { env: 'GLEANER_ALLOW_PRIVATE_ADDRESSES', schema: bool.default(false) },
-  logLevel: { env: 'GLEANER_LOG_LEVEL', schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info') },
-  userAgent: { env: 'GLEANER_USER_AGENT', schema: z.string().min(1).default('GleanerBot/0.1 (+https://github.com/gleaner-dev/gleaner)') },
+  logLevel: {
+    env: 'GLEANER_LOG_LEVEL',
+    schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  },
+  userAgent: {
+    env: 'GLEANER_USER_AGENT',
+    schema: z.string().min(1).default('GleanerBot/0.1 (+https://github.com/gleaner-dev/gleaner)'),
+  },
   chromePath: { env: 'CHROME_PATH', schema: z.string().default('/usr/bin/chromium') },
   /** Pages fetched at once by one mining job. */
   crawlConcurrency: { env: 'GLEANER_CRAWL_CONCURRENCY', schema: int(1, 256).default(16) },
@@ -44,8 +61,14 @@ const SETTINGS = {
   sliceSeconds: { env: 'GLEANER_SLICE_SECONDS', schema: int(1, 3600).default(3) },
   /** A claimed queue job whose worker went silent this long is handed to another worker. */
   jobExpireSeconds: { env: 'GLEANER_JOB_EXPIRE_SECONDS', schema: int(2, 86_400).default(17) },
-  maintenanceIntervalSeconds: { env: 'GLEANER_MAINTENANCE_INTERVAL_SECONDS', schema: int(1, 3600).default(2) },
-  pollingIntervalSeconds: { env: 'GLEANER_POLLING_INTERVAL_SECONDS', schema: z.coerce.number().min(0.5).max(60).default(0.5) },
+  maintenanceIntervalSeconds: {
+    env: 'GLEANER_MAINTENANCE_INTERVAL_SECONDS',
+    schema: int(1, 3600).default(2),
+  },
+  pollingIntervalSeconds: {
+    env: 'GLEANER_POLLING_INTERVAL_SECONDS',
+    schema: z.coerce.number().min(0.5).max(60).default(0.5),
+  },
   /** Mining jobs one worker process runs at once. */
   workerConcurrency: { env: 'GLEANER_WORKER_CONCURRENCY', schema: int(1, 64).default(2) },
 } as const;
@@ -54,13 +77,20 @@ type Settings = typeof SETTINGS;
 export type GleanerConfig = Readonly<{ [K in keyof Settings]: z.output<Settings[K]['schema']> }>;
 export type GleanerConfigOptions = { [K in keyof Settings]?: z.input<Settings[K]['schema']> };
 
-const configSchema = z.object(
-  Object.fromEntries(Object.entries(SETTINGS).map(([key, s]) => [key, s.schema])) as { [K in keyof Settings]: Settings[K]['schema'] },
-).strict();
+const configSchema = z
+  .object(
+    Object.fromEntries(Object.entries(SETTINGS).map(([key, s]) => [key, s.schema])) as {
+      [K in keyof Settings]: Settings[K]['schema'];
+    },
+  )
+  .strict();
 
 /** The environment name of each setting, for docs and `gleaner config`. */
 export const CONFIG_ENV_NAMES: Readonly<Record<keyof Settings, string>> = Object.freeze(
-  Object.fromEntries(Object.entries(SETTINGS).map(([key, s]) => [key, s.env])) as Record<keyof Settings, string>,
+  Object.fromEntries(Object.entries(SETTINGS).map(([key, s]) => [key, s.env])) as Record<
+    keyof Settings,
+    string
+  >,
 );
 
 export interface ResolveConfigInput {
@@ -74,7 +104,11 @@ export interface ResolveConfigInput {
  * Merge options over environment over defaults, validate, freeze.
  * An invalid value throws InvalidInputError naming the setting and its environment variable.
  */
-export function resolveConfig({ options = {}, env = process.env, defaults = {} }: ResolveConfigInput = {}): GleanerConfig {
+export function resolveConfig({
+  options = {},
+  env = process.env,
+  defaults = {},
+}: ResolveConfigInput = {}): GleanerConfig {
   const merged: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(defaults)) if (value !== undefined) merged[key] = value;
   for (const [key, setting] of Object.entries(SETTINGS)) {

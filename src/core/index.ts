@@ -1,7 +1,22 @@
-export { resolveConfig, CONFIG_ENV_NAMES, SLICE_EXPIRY_MARGIN_SECONDS, type GleanerConfig, type GleanerConfigOptions, type ResolveConfigInput } from './config.js';
 export {
-  GleanerError, RetryableError, SkipError, FatalError, InvalidInputError, NotFoundError, policyOf, describeError,
-  type ErrorPolicy, type GleanerErrorOptions,
+  resolveConfig,
+  CONFIG_ENV_NAMES,
+  SLICE_EXPIRY_MARGIN_SECONDS,
+  type GleanerConfig,
+  type GleanerConfigOptions,
+  type ResolveConfigInput,
+} from './config.js';
+export {
+  GleanerError,
+  RetryableError,
+  SkipError,
+  FatalError,
+  InvalidInputError,
+  NotFoundError,
+  policyOf,
+  describeError,
+  type ErrorPolicy,
+  type GleanerErrorOptions,
 } from './errors.js';
 export { createLogger, redactUrl, type Logger, type LoggerOptions } from './logger.js';
 export { TypedEmitter, type ProgressEvent } from './events.js';

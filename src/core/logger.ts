@@ -7,9 +7,21 @@ export type { Logger };
  * pino's redaction is path-based, so the common nestings are listed.
  */
 const REDACTED_PATHS = [
-  'apiKey', 'apiKeys', 'password', 'databaseUrl', 'authorization', 'cookie',
-  '*.apiKey', '*.apiKeys', '*.password', '*.databaseUrl', '*.authorization', '*.cookie',
-  'req.headers.authorization', 'req.headers["x-api-key"]', 'req.headers.cookie',
+  'apiKey',
+  'apiKeys',
+  'password',
+  'databaseUrl',
+  'authorization',
+  'cookie',
+  '*.apiKey',
+  '*.apiKeys',
+  '*.password',
+  '*.databaseUrl',
+  '*.authorization',
+  '*.cookie',
+  'req.headers.authorization',
+  'req.headers["x-api-key"]',
+  'req.headers.cookie',
 ];
 
 export interface LoggerOptions {

@@ -1,4 +1,9 @@
-export { MiningService, type MiningJobView, type MiningJobReport, type MiningEvents } from './mining-service.js';
+export {
+  MiningService,
+  type MiningJobView,
+  type MiningJobReport,
+  type MiningEvents,
+} from './mining-service.js';
 export { miningJobInput, parseMiningJob, type MiningJobInput, type MiningJobSpec } from './job-spec.js';
 export { SliceRunner, type SliceResult, type SliceSettings } from './slice-runner.js';
 export { JobRuntimes } from './job-runtime.js';

@@ -19,7 +19,10 @@ export interface JobRuntime {
   lastUsedAt: number;
 }
 
-export type CrawlSettings = Pick<GleanerConfig, 'userAgent' | 'requestTimeoutMs' | 'maxPageBytes' | 'maxRedirects' | 'perHostConcurrency' | 'perHostDelayMs'>;
+export type CrawlSettings = Pick<
+  GleanerConfig,
+  'userAgent' | 'requestTimeoutMs' | 'maxPageBytes' | 'maxRedirects' | 'perHostConcurrency' | 'perHostDelayMs'
+>;
 
 // Runtimes of jobs no slice touched for this long are closed (their keep-alive connections released).
 const IDLE_RUNTIME_MS = 60_000;
@@ -44,8 +47,14 @@ export class JobRuntimes {
       runtime = {
         spec,
         fetcher,
-        robots: new RobotsCache(fetcher, { userAgent: this.#settings.userAgent, allowPrivateAddresses: spec.allowPrivateAddresses }),
-        politeness: new HostPoliteness({ perHostConcurrency: this.#settings.perHostConcurrency, perHostDelayMs: this.#settings.perHostDelayMs }),
+        robots: new RobotsCache(fetcher, {
+          userAgent: this.#settings.userAgent,
+          allowPrivateAddresses: spec.allowPrivateAddresses,
+        }),
+        politeness: new HostPoliteness({
+          perHostConcurrency: this.#settings.perHostConcurrency,
+          perHostDelayMs: this.#settings.perHostDelayMs,
+        }),
         scope: scopeOf(spec),
         selectors: compileSelectors(spec.selectors),
         seen: new Set(),
@@ -71,6 +80,7 @@ export class JobRuntimes {
 
   async #evictIdle(): Promise<void> {
     const now = Date.now();
-    for (const [id, runtime] of this.#runtimes) if (now - runtime.lastUsedAt > IDLE_RUNTIME_MS) await this.release(id);
+    for (const [id, runtime] of this.#runtimes)
+      if (now - runtime.lastUsedAt > IDLE_RUNTIME_MS) await this.release(id);
   }
 }

@@ -37,13 +37,20 @@ export interface MiningJobSpec extends Omit<z.output<typeof miningJobInput>, 'ma
   allowPrivateAddresses: boolean;
 }
 
-export interface SpecDefaults { maxPages: number; maxDepth: number }
+export interface SpecDefaults {
+  maxPages: number;
+  maxDepth: number;
+}
 
 /**
  * Validate a submitted job fully before anything is stored: every URL, glob, selector and profile, so a
  * bad request is refused whole with the field at fault (HTTP 400), never half-run.
  */
-export function parseMiningJob(input: unknown, defaults: SpecDefaults, allowPrivateAddresses: boolean): MiningJobSpec {
+export function parseMiningJob(
+  input: unknown,
+  defaults: SpecDefaults,
+  allowPrivateAddresses: boolean,
+): MiningJobSpec {
   const parsed = miningJobInput.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -53,12 +60,19 @@ export function parseMiningJob(input: unknown, defaults: SpecDefaults, allowPriv
   const job = parsed.data;
   const startUrls = job.startUrls.map((url, i) => {
     const normalized = normalizeUrl(url);
-    if (!normalized) throw new InvalidInputError(`startUrls.${i}`, `startUrls.${i}: "${url}" is not an http(s) URL; write it in full, e.g. https://shop.example/`);
+    if (!normalized)
+      throw new InvalidInputError(
+        `startUrls.${i}`,
+        `startUrls.${i}: "${url}" is not an http(s) URL; write it in full, e.g. https://shop.example/`,
+      );
     if (!allowPrivateAddresses) refusePrivateHost(normalized, `startUrls.${i}`);
     return normalized;
   });
   if (job.render === 'browser') {
-    throw new InvalidInputError('render', 'render: "browser" needs the browser fetcher, which this version does not have yet; use "static" or "auto"');
+    throw new InvalidInputError(
+      'render',
+      'render: "browser" needs the browser fetcher, which this version does not have yet; use "static" or "auto"',
+    );
   }
   compileSelectors(job.selectors);
   resolveProfiles(job.profiles);
@@ -75,7 +89,13 @@ export function parseMiningJob(input: unknown, defaults: SpecDefaults, allowPriv
 }
 
 export function scopeOf(spec: MiningJobSpec): Scope {
-  return new Scope({ startUrls: spec.startUrls, sameSite: spec.sameSite, include: spec.include, exclude: spec.exclude, maxDepth: spec.maxDepth });
+  return new Scope({
+    startUrls: spec.startUrls,
+    sameSite: spec.sameSite,
+    include: spec.include,
+    exclude: spec.exclude,
+    maxDepth: spec.maxDepth,
+  });
 }
 
 /**

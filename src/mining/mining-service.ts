@@ -1,8 +1,25 @@
-import { describeError, NotFoundError, TypedEmitter, type GleanerConfig, type Logger } from '../core/index.js';
+import {
+  describeError,
+  NotFoundError,
+  TypedEmitter,
+  type GleanerConfig,
+  type Logger,
+} from '../core/index.js';
 import { QUEUES, RETRY_LIMIT, type JobQueue } from '../queue/index.js';
 import {
-  finishMiningJob, frontierCounts, getMiningJob, insertMiningJob, listMiningJobs, listUnfetched, pageErrorSummary,
-  type Database, type FrontierCounts, type ListMiningJobsFilter, type MiningJobRow, type PageErrorSummary, type SkippedUrl,
+  finishMiningJob,
+  frontierCounts,
+  getMiningJob,
+  insertMiningJob,
+  listMiningJobs,
+  listUnfetched,
+  pageErrorSummary,
+  type Database,
+  type FrontierCounts,
+  type ListMiningJobsFilter,
+  type MiningJobRow,
+  type PageErrorSummary,
+  type SkippedUrl,
 } from '../store/index.js';
 import { parseMiningJob, type MiningJobSpec } from './job-spec.js';
 import { JobRuntimes } from './job-runtime.js';
@@ -58,7 +75,10 @@ export class MiningService extends TypedEmitter<MiningEvents> {
       return row;
     });
     this.#queue.notify(QUEUES.mine);
-    this.#logger.info({ jobId: job.id, topic: spec.topic, startUrls: spec.startUrls.length }, 'mining job queued');
+    this.#logger.info(
+      { jobId: job.id, topic: spec.topic, startUrls: spec.startUrls.length },
+      'mining job queued',
+    );
     return this.get(job.id);
   }
 
@@ -70,7 +90,10 @@ export class MiningService extends TypedEmitter<MiningEvents> {
 
   async report(id: number): Promise<MiningJobReport> {
     const view = await this.get(id);
-    const [errors, unfetched] = await Promise.all([pageErrorSummary(this.#db, id), listUnfetched(this.#db, id, 100)]);
+    const [errors, unfetched] = await Promise.all([
+      pageErrorSummary(this.#db, id),
+      listUnfetched(this.#db, id, 100),
+    ]);
     return { ...view, errors, unfetched };
   }
 
@@ -124,7 +147,16 @@ export class MiningService extends TypedEmitter<MiningEvents> {
       const result = await this.#slices.run(jobId, job.spec as MiningJobSpec);
       if (this.#logger.isLevelEnabled('info')) {
         const after = await getMiningJob(this.#db, jobId);
-        this.#logger.info({ jobId, next: result.next, pagesStored: after?.pagesStored, pagesFailed: after?.pagesFailed, status: after?.status }, 'mining slice done');
+        this.#logger.info(
+          {
+            jobId,
+            next: result.next,
+            pagesStored: after?.pagesStored,
+            pagesFailed: after?.pagesFailed,
+            status: after?.status,
+          },
+          'mining slice done',
+        );
       }
       if (result.next === 'continue') {
         await this.#queue.send(QUEUES.mine, { miningJobId: jobId }, { startAfterMs: result.delayMs });
@@ -148,7 +180,11 @@ export class MiningService extends TypedEmitter<MiningEvents> {
     const attempted = job.pagesStored + job.pagesFailed;
     const expected = Math.min(spec.maxPages, attempted + frontier.pending);
     const final = job.status === 'completed' || job.status === 'failed' || job.status === 'cancelled';
-    const progressPercent = final ? 100 : expected === 0 ? 0 : Math.min(99, Math.floor((attempted / expected) * 100));
+    const progressPercent = final
+      ? 100
+      : expected === 0
+        ? 0
+        : Math.min(99, Math.floor((attempted / expected) * 100));
     return { ...job, spec, frontier, progressPercent };
   }
 }

@@ -61,15 +61,27 @@ export class OutcomeWriter {
   async #commit(batch: UrlOutcome[]): Promise<void> {
     const pages = batch.filter((o) => o.kind === 'page');
     const discovered = new Map<string, number>();
-    for (const o of pages) for (const d of o.discovered) if (!discovered.has(d.url)) discovered.set(d.url, d.depth);
+    for (const o of pages)
+      for (const d of o.discovered) if (!discovered.has(d.url)) discovered.set(d.url, d.depth);
     await this.#db.transaction(async (tx) => {
-      await upsertPages(tx, this.#jobId, pages.map((o) => o.page));
-      const added = await enqueueUrls(tx, this.#jobId, [...discovered].map(([url, depth]) => ({ url, depth })));
+      await upsertPages(
+        tx,
+        this.#jobId,
+        pages.map((o) => o.page),
+      );
+      const added = await enqueueUrls(
+        tx,
+        this.#jobId,
+        [...discovered].map(([url, depth]) => ({ url, depth })),
+      );
       await settleUrls(tx, this.#jobId, [
         ...pages.map((o) => ({ url: o.url, state: o.state, reason: o.page.error })),
-        ...batch.filter((o) => o.kind === 'skip').map((o) => ({ url: o.url, state: 'skipped' as const, reason: o.reason })),
+        ...batch
+          .filter((o) => o.kind === 'skip')
+          .map((o) => ({ url: o.url, state: 'skipped' as const, reason: o.reason })),
       ]);
-      for (const o of batch) if (o.kind === 'defer') await deferUrl(tx, this.#jobId, o.url, o.delayMs, o.reason);
+      for (const o of batch)
+        if (o.kind === 'defer') await deferUrl(tx, this.#jobId, o.url, o.delayMs, o.reason);
       await addJobCounts(tx, this.#jobId, {
         pagesStored: pages.filter((o) => o.state === 'done').length,
         pagesFailed: pages.filter((o) => o.state === 'failed').length,

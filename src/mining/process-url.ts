@@ -1,5 +1,11 @@
 import { contentHash, describeError, policyOf, GleanerError, type GleanerConfig } from '../core/index.js';
-import { nonHtmlExtension, normalizeUrl, parseRetryAfterMs, retryDelayMs, type FetchedPage } from '../crawl/index.js';
+import {
+  nonHtmlExtension,
+  normalizeUrl,
+  parseRetryAfterMs,
+  retryDelayMs,
+  type FetchedPage,
+} from '../crawl/index.js';
 import { extractPage, type PageFacts } from '../extract/index.js';
 import type { FrontierEntry, PageWrite } from '../store/index.js';
 import type { JobRuntime } from './job-runtime.js';
@@ -16,7 +22,12 @@ const BACKOFF_STATUSES = new Set([429, 503]);
  * Fetch, check and extract one frontier URL. Never throws for anything a page can do: every fault
  * becomes an outcome with a reason, so a worker survives any page.
  */
-export async function processUrl(runtime: JobRuntime, entry: FrontierEntry, retry: RetrySettings, signal: AbortSignal): Promise<UrlOutcome> {
+export async function processUrl(
+  runtime: JobRuntime,
+  entry: FrontierEntry,
+  retry: RetrySettings,
+  signal: AbortSignal,
+): Promise<UrlOutcome> {
   const { spec } = runtime;
   const host = new URL(entry.url).host;
   if (spec.respectRobots) {
@@ -27,7 +38,10 @@ export async function processUrl(runtime: JobRuntime, entry: FrontierEntry, retr
   const release = await runtime.politeness.acquire(host, signal);
   let fetched: FetchedPage;
   try {
-    fetched = await runtime.fetcher.fetch({ url: entry.url, allowPrivateAddresses: spec.allowPrivateAddresses }, signal);
+    fetched = await runtime.fetcher.fetch(
+      { url: entry.url, allowPrivateAddresses: spec.allowPrivateAddresses },
+      signal,
+    );
   } catch (error) {
     if (signal.aborted) throw error;
     return faultOutcome(entry, error, retry);
@@ -42,7 +56,13 @@ export async function processUrl(runtime: JobRuntime, entry: FrontierEntry, retr
     return { kind: 'defer', url: entry.url, delayMs, reason: `HTTP ${fetched.status}` };
   }
   if (fetched.status >= 400) {
-    return { kind: 'page', url: entry.url, state: 'failed', discovered: [], page: pageWrite(entry, fetched, null, `HTTP ${fetched.status}`, `http-${fetched.status}`) };
+    return {
+      kind: 'page',
+      url: entry.url,
+      state: 'failed',
+      discovered: [],
+      page: pageWrite(entry, fetched, null, `HTTP ${fetched.status}`, `http-${fetched.status}`),
+    };
   }
   if (fetched.finalUrl !== entry.url && !runtime.scope.admits(fetched.finalUrl, entry.depth).ok) {
     return { kind: 'skip', url: entry.url, reason: `redirected out of scope to ${fetched.finalUrl}` };
@@ -53,7 +73,13 @@ export async function processUrl(runtime: JobRuntime, entry: FrontierEntry, retr
     facts = extractPage(fetched.html, { url: fetched.finalUrl, selectors: runtime.selectors });
   } catch (error) {
     const message = `extraction failed: ${describeError(error)}`;
-    return { kind: 'page', url: entry.url, state: 'failed', discovered: [], page: pageWrite(entry, fetched, null, message, 'extract-failed') };
+    return {
+      kind: 'page',
+      url: entry.url,
+      state: 'failed',
+      discovered: [],
+      page: pageWrite(entry, fetched, null, message, 'extract-failed'),
+    };
   }
 
   const discovered: { url: string; depth: number }[] = [];
@@ -70,7 +96,12 @@ export async function processUrl(runtime: JobRuntime, entry: FrontierEntry, retr
   }
   const { links, ...stored } = facts;
   const page = pageWrite(entry, fetched, { ...stored, linkCount: links.length }, null, null);
-  page.links = links.map((l) => ({ toUrl: l.url, anchorText: l.text.slice(0, 500), rel: l.rel.join(' '), internal: l.internal }));
+  page.links = links.map((l) => ({
+    toUrl: l.url,
+    anchorText: l.text.slice(0, 500),
+    rel: l.rel.join(' '),
+    internal: l.internal,
+  }));
   return { kind: 'page', url: entry.url, state: 'done', discovered, page };
 }
 
@@ -79,16 +110,39 @@ function faultOutcome(entry: FrontierEntry, error: unknown, retry: RetrySettings
   const message = describeError(error);
   if (policyOf(error) === 'retry' && entry.attempts < retry.maxRetries) {
     const retryAfterMs = (error as { retryAfterMs?: number }).retryAfterMs;
-    return { kind: 'defer', url: entry.url, delayMs: retryDelayMs(entry.attempts + 1, retry.retryBaseDelayMs, retryAfterMs), reason: message };
+    return {
+      kind: 'defer',
+      url: entry.url,
+      delayMs: retryDelayMs(entry.attempts + 1, retry.retryBaseDelayMs, retryAfterMs),
+      reason: message,
+    };
   }
   const page: PageWrite = {
-    url: entry.url, finalUrl: null, depth: entry.depth, httpStatus: null, contentHash: null, contentType: null, bytes: null,
-    fetchedAt: new Date(), timings: {}, redirects: [], error: message, errorCode: code, extraction: null, links: [],
+    url: entry.url,
+    finalUrl: null,
+    depth: entry.depth,
+    httpStatus: null,
+    contentHash: null,
+    contentType: null,
+    bytes: null,
+    fetchedAt: new Date(),
+    timings: {},
+    redirects: [],
+    error: message,
+    errorCode: code,
+    extraction: null,
+    links: [],
   };
   return { kind: 'page', url: entry.url, state: 'failed', discovered: [], page };
 }
 
-function pageWrite(entry: FrontierEntry, fetched: FetchedPage, extraction: unknown, error: string | null, errorCode: string | null): PageWrite {
+function pageWrite(
+  entry: FrontierEntry,
+  fetched: FetchedPage,
+  extraction: unknown,
+  error: string | null,
+  errorCode: string | null,
+): PageWrite {
   return {
     url: entry.url,
     finalUrl: fetched.finalUrl,

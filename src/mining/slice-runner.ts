@@ -1,17 +1,38 @@
-import { describeError, randomToken, SLICE_EXPIRY_MARGIN_SECONDS, type GleanerConfig, type Logger } from '../core/index.js';
+import {
+  describeError,
+  randomToken,
+  SLICE_EXPIRY_MARGIN_SECONDS,
+  type GleanerConfig,
+  type Logger,
+} from '../core/index.js';
 import { readSitemap } from '../crawl/index.js';
 import {
-  acquireLease, enqueueUrls, finishMiningJob, frontierCounts, getMiningJob, leaseState, nextPending, releaseLease, renewLease, type Database, type FrontierEntry,
+  acquireLease,
+  enqueueUrls,
+  finishMiningJob,
+  frontierCounts,
+  getMiningJob,
+  leaseState,
+  nextPending,
+  releaseLease,
+  renewLease,
+  type Database,
+  type FrontierEntry,
 } from '../store/index.js';
 import { scopeOf, type MiningJobSpec } from './job-spec.js';
 import type { JobRuntime, JobRuntimes } from './job-runtime.js';
 import { OutcomeWriter } from './outcome-writer.js';
 import { processUrl } from './process-url.js';
 
-export type SliceSettings = Pick<GleanerConfig, 'sliceSeconds' | 'jobExpireSeconds' | 'crawlConcurrency' | 'maxRetries' | 'retryBaseDelayMs'>;
+export type SliceSettings = Pick<
+  GleanerConfig,
+  'sliceSeconds' | 'jobExpireSeconds' | 'crawlConcurrency' | 'maxRetries' | 'retryBaseDelayMs'
+>;
 
 /** How a slice ended: `continue` asks for another slice (after `delayMs` when nothing is due yet). */
-export type SliceResult = { next: 'continue'; delayMs: number } | { next: 'done'; status: 'completed' | 'cancelled' | 'failed' | 'busy' };
+export type SliceResult =
+  | { next: 'continue'; delayMs: number }
+  | { next: 'done'; status: 'completed' | 'cancelled' | 'failed' | 'busy' };
 
 // How often a slice extends its lease and checks for cancellation.
 const LEASE_RENEW_MS = 2000;
@@ -58,11 +79,14 @@ export class SliceRunner {
             abort.abort();
           }
         })
-        .catch((error: unknown) => this.#logger.warn({ jobId, err: describeError(error) }, 'lease renewal failed'));
+        .catch((error: unknown) =>
+          this.#logger.warn({ jobId, err: describeError(error) }, 'lease renewal failed'),
+        );
     }, LEASE_RENEW_MS);
     try {
       const counts = await frontierCounts(this.#db, jobId);
-      if (counts.pending + counts.done + counts.failed + counts.skipped === 0) await this.#seed(jobId, runtime);
+      if (counts.pending + counts.done + counts.failed + counts.skipped === 0)
+        await this.#seed(jobId, runtime);
       const attemptedBefore = job.pagesStored + job.pagesFailed;
       await this.#crawl(jobId, runtime, attemptedBefore, abort.signal);
       if (cancelled) return { next: 'done', status: 'cancelled' };
@@ -81,7 +105,8 @@ export class SliceRunner {
    */
   async #whenLeased(jobId: number): Promise<SliceResult> {
     const state = await leaseState(this.#db, jobId);
-    if (!state || (state.status !== 'queued' && state.status !== 'running')) return { next: 'done', status: 'busy' };
+    if (!state || (state.status !== 'queued' && state.status !== 'running'))
+      return { next: 'done', status: 'busy' };
     const remainingMs = state.remainingMs ?? 0;
     const renewedLately = remainingMs > this.leaseSeconds * 1000 - 2 * LEASE_RENEW_MS - 1000;
     if (renewedLately) return { next: 'done', status: 'busy' };
@@ -100,14 +125,20 @@ export class SliceRunner {
         const sitemapUrls = declared.length > 0 ? declared : [`${origin}/sitemap.xml`];
         for (const sitemapUrl of sitemapUrls) {
           try {
-            const urls = await readSitemap(runtime.fetcher, sitemapUrl, { allowPrivateAddresses: spec.allowPrivateAddresses, maxUrls: spec.maxPages * 2 });
+            const urls = await readSitemap(runtime.fetcher, sitemapUrl, {
+              allowPrivateAddresses: spec.allowPrivateAddresses,
+              maxUrls: spec.maxPages * 2,
+            });
             for (const url of urls) {
               if (runtime.seen.has(url) || !scope.admits(url, 1).ok) continue;
               runtime.seen.add(url);
               seeds.push({ url, depth: 1 });
             }
           } catch (error) {
-            this.#logger.info({ jobId, sitemapUrl, err: describeError(error) }, 'sitemap not read; crawling from the start URLs alone');
+            this.#logger.info(
+              { jobId, sitemapUrl, err: describeError(error) },
+              'sitemap not read; crawling from the start URLs alone',
+            );
           }
         }
       }
@@ -115,10 +146,21 @@ export class SliceRunner {
     await enqueueUrls(this.#db, jobId, seeds);
   }
 
-  async #crawl(jobId: number, runtime: JobRuntime, attemptedBefore: number, signal: AbortSignal): Promise<void> {
+  async #crawl(
+    jobId: number,
+    runtime: JobRuntime,
+    attemptedBefore: number,
+    signal: AbortSignal,
+  ): Promise<void> {
     const { spec } = runtime;
     const deadline = Date.now() + this.#settings.sliceSeconds * 1000;
-    const tailDeadline = deadline + Math.max(1, this.#settings.jobExpireSeconds - this.#settings.sliceSeconds - SLICE_EXPIRY_MARGIN_SECONDS) * 1000;
+    const tailDeadline =
+      deadline +
+      Math.max(
+        1,
+        this.#settings.jobExpireSeconds - this.#settings.sliceSeconds - SLICE_EXPIRY_MARGIN_SECONDS,
+      ) *
+        1000;
     const concurrency = this.#settings.crawlConcurrency;
     // URLs started in this slice whose outcome is not committed yet: still 'pending' in the database.
     const claimed = new Set<string>();
@@ -130,7 +172,10 @@ export class SliceRunner {
       for (const o of batch) claimed.delete(o.url);
     });
     let started = 0;
-    const retry = { maxRetries: this.#settings.maxRetries, retryBaseDelayMs: this.#settings.retryBaseDelayMs };
+    const retry = {
+      maxRetries: this.#settings.maxRetries,
+      retryBaseDelayMs: this.#settings.retryBaseDelayMs,
+    };
 
     const launch = (entry: FrontierEntry) => {
       started++;
@@ -139,7 +184,11 @@ export class SliceRunner {
         .catch((error: unknown) => {
           // Aborted at the end of the slice or on cancel: the URL stays pending for the next slice.
           claimed.delete(entry.url);
-          if (!fetchAbort.signal.aborted) this.#logger.error({ jobId, url: entry.url, err: describeError(error) }, 'unexpected error processing a page');
+          if (!fetchAbort.signal.aborted)
+            this.#logger.error(
+              { jobId, url: entry.url, err: describeError(error) },
+              'unexpected error processing a page',
+            );
         })
         .finally(() => inflight.delete(task));
       inflight.add(task);
@@ -153,13 +202,23 @@ export class SliceRunner {
         const budget = spec.maxPages - attemptedBefore - started;
         if (budget <= 0 && inflight.size === 0) break; // the page budget is spent
         if (buffer.length < refillBelow && budget > buffer.length) {
-          const batch = await nextPending(this.#db, jobId, Math.min(concurrency * 2, budget) - buffer.length, [...claimed]);
+          const batch = await nextPending(
+            this.#db,
+            jobId,
+            Math.min(concurrency * 2, budget) - buffer.length,
+            [...claimed],
+          );
           for (const entry of batch) {
             claimed.add(entry.url);
             buffer.push(entry);
           }
         }
-        while (inflight.size < concurrency && buffer.length > 0 && spec.maxPages - attemptedBefore - started > 0) launch(buffer.shift()!);
+        while (
+          inflight.size < concurrency &&
+          buffer.length > 0 &&
+          spec.maxPages - attemptedBefore - started > 0
+        )
+          launch(buffer.shift()!);
         if (inflight.size === 0) {
           // Nothing to do here: outcomes still buffered may hold new URLs, or a retry may fall due soon.
           await writer.flush();

@@ -1,5 +1,6 @@
 /** Chrome DevTools Protocol domains a profile needs enabled on the page it gathers from. */
-export type CdpDomain = 'DOM' | 'CSS' | 'DOMSnapshot' | 'Accessibility' | 'Performance' | 'Network' | 'Runtime' | 'Page';
+export type CdpDomain =
+  'DOM' | 'CSS' | 'DOMSnapshot' | 'Accessibility' | 'Performance' | 'Network' | 'Runtime' | 'Page';
 
 export interface AttributeSpec {
   name: string;

@@ -23,7 +23,10 @@ export function resolveProfiles(names: readonly string[], field = 'profiles'): P
     const profile = PROFILES.get(name);
     if (!profile) {
       const known = [...PROFILES.keys()];
-      throw new InvalidInputError(`${field}.${i}`, `unknown profile "${name}": known profiles are ${known.length ? known.join(', ') : '(none registered)'}, or "all"`);
+      throw new InvalidInputError(
+        `${field}.${i}`,
+        `unknown profile "${name}": known profiles are ${known.length ? known.join(', ') : '(none registered)'}, or "all"`,
+      );
     }
     return profile;
   });

@@ -1,11 +1,22 @@
 import PgBoss from 'pg-boss';
-import { describeError, InvalidInputError, TypedEmitter, type GleanerConfig, type Logger } from '../core/index.js';
+import {
+  describeError,
+  InvalidInputError,
+  TypedEmitter,
+  type GleanerConfig,
+  type Logger,
+} from '../core/index.js';
 import type { Database, Queryable } from '../store/index.js';
 import { PAYLOAD_SCHEMAS, QUEUES, type QueueName } from './queues.js';
 
-export type QueueSettings = Pick<GleanerConfig, 'jobExpireSeconds' | 'maintenanceIntervalSeconds' | 'pollingIntervalSeconds'>;
+export type QueueSettings = Pick<
+  GleanerConfig,
+  'jobExpireSeconds' | 'maintenanceIntervalSeconds' | 'pollingIntervalSeconds'
+>;
 
-export interface JobQueueEvents { error: [Error] }
+export interface JobQueueEvents {
+  error: [Error];
+}
 
 /** A handler's answer for one queue job; throwing fails it, and pg-boss retries it up to the queue's limit. */
 export type QueueHandler<T> = (payload: T, meta: { queueJobId: string; retryCount: number }) => Promise<void>;
@@ -60,15 +71,28 @@ export class JobQueue extends TypedEmitter<JobQueueEvents> {
   }
 
   /** Send a message, inside `tx` when given so it commits with the caller's rows. */
-  async send<Q extends QueueName>(queue: Q, payload: unknown, options: { tx?: Queryable; startAfterMs?: number } = {}): Promise<string> {
+  async send<Q extends QueueName>(
+    queue: Q,
+    payload: unknown,
+    options: { tx?: Queryable; startAfterMs?: number } = {},
+  ): Promise<string> {
     const parsed = PAYLOAD_SCHEMAS[queue].safeParse(payload);
-    if (!parsed.success) throw new InvalidInputError('payload', `queue ${queue}: ${parsed.error.issues[0]?.message ?? 'invalid payload'}`);
+    if (!parsed.success)
+      throw new InvalidInputError(
+        'payload',
+        `queue ${queue}: ${parsed.error.issues[0]?.message ?? 'invalid payload'}`,
+      );
     const sendOptions: PgBoss.SendOptions = {};
     if (options.tx) {
       const tx = options.tx;
-      sendOptions.db = { executeSql: async (text: string, values: unknown[]) => ({ rows: (await tx.query(text, values)).rows }) };
+      sendOptions.db = {
+        executeSql: async (text: string, values: unknown[]) => ({
+          rows: (await tx.query(text, values)).rows,
+        }),
+      };
     }
-    if (options.startAfterMs && options.startAfterMs > 0) sendOptions.startAfter = new Date(Date.now() + options.startAfterMs);
+    if (options.startAfterMs && options.startAfterMs > 0)
+      sendOptions.startAfter = new Date(Date.now() + options.startAfterMs);
     const id = await this.#boss.send(queue, parsed.data, sendOptions);
     if (!id) throw new Error(`pg-boss did not accept a message for queue ${queue}`);
     // Wake this process's idle workers now instead of at their next poll; a message sent in a transaction
@@ -86,25 +110,46 @@ export class JobQueue extends TypedEmitter<JobQueueEvents> {
    * Run `concurrency` polling workers on a queue. Each handles one message at a time; a handler that throws
    * fails its message (retried by pg-boss), and is logged, never thrown into the poller.
    */
-  async work<Q extends QueueName>(queue: Q, concurrency: number, handler: QueueHandler<PgBossPayload<Q>>): Promise<void> {
+  async work<Q extends QueueName>(
+    queue: Q,
+    concurrency: number,
+    handler: QueueHandler<PgBossPayload<Q>>,
+  ): Promise<void> {
     await this.start();
     for (let i = 0; i < concurrency; i++) {
-      const id = await this.#boss.work(queue, { batchSize: 1, pollingIntervalSeconds: this.#settings.pollingIntervalSeconds, includeMetadata: true }, async (jobs) => {
-        for (const job of jobs as PgBoss.JobWithMetadata[]) {
-          const payload = PAYLOAD_SCHEMAS[queue].safeParse(job.data);
-          if (!payload.success) {
-            // A malformed message can never succeed: complete it with a logged reason instead of retrying forever.
-            this.#logger.error({ queue, queueJobId: job.id, issue: payload.error.issues[0]?.message }, 'dropping a malformed queue message');
-            continue;
+      const id = await this.#boss.work(
+        queue,
+        {
+          batchSize: 1,
+          pollingIntervalSeconds: this.#settings.pollingIntervalSeconds,
+          includeMetadata: true,
+        },
+        async (jobs) => {
+          for (const job of jobs as PgBoss.JobWithMetadata[]) {
+            const payload = PAYLOAD_SCHEMAS[queue].safeParse(job.data);
+            if (!payload.success) {
+              // A malformed message can never succeed: complete it with a logged reason instead of retrying forever.
+              this.#logger.error(
+                { queue, queueJobId: job.id, issue: payload.error.issues[0]?.message },
+                'dropping a malformed queue message',
+              );
+              continue;
+            }
+            try {
+              await handler(payload.data as PgBossPayload<Q>, {
+                queueJobId: job.id,
+                retryCount: job.retryCount,
+              });
+            } catch (error) {
+              this.#logger.warn(
+                { queue, queueJobId: job.id, err: describeError(error) },
+                'queue job failed; pg-boss will retry it',
+              );
+              throw error;
+            }
           }
-          try {
-            await handler(payload.data as PgBossPayload<Q>, { queueJobId: job.id, retryCount: job.retryCount });
-          } catch (error) {
-            this.#logger.warn({ queue, queueJobId: job.id, err: describeError(error) }, 'queue job failed; pg-boss will retry it');
-            throw error;
-          }
-        }
-      });
+        },
+      );
       this.#workerIds.push([id, queue]);
     }
   }

@@ -45,7 +45,11 @@ export async function startGleaner(options: GleanerOptions): Promise<Gleaner> {
     const openDb = db;
     let closing: Promise<void> | null = null;
     return {
-      config, logger, db, queue, mining,
+      config,
+      logger,
+      db,
+      queue,
+      mining,
       // Idempotent: a signal handler and the normal exit path may both close.
       close() {
         closing ??= (async () => {

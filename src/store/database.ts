@@ -6,7 +6,10 @@ import { vector } from '@electric-sql/pglite-pgvector';
 import pg from 'pg';
 import { FatalError, redactUrl, type Logger } from '../core/index.js';
 
-export interface QueryResult<T> { rows: T[]; rowCount: number }
+export interface QueryResult<T> {
+  rows: T[];
+  rowCount: number;
+}
 
 /** Anything that runs one parameterised statement: the database itself or an open transaction. */
 export interface Queryable {
@@ -106,22 +109,32 @@ async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<
     connectionString: url,
     max: options.poolSize ?? 10,
     // int8 (counts, ids) as numbers: our ids stay far below 2^53.
-    types: { getTypeParser: (oid: number, format?: 'text' | 'binary') => (oid === 20 ? Number : pg.types.getTypeParser(oid, format)) } as pg.CustomTypesConfig,
+    types: {
+      getTypeParser: (oid: number, format?: 'text' | 'binary') =>
+        oid === 20 ? Number : pg.types.getTypeParser(oid, format),
+    } as pg.CustomTypesConfig,
   });
   // An idle client's error (server restart) must not crash the process: the next query reconnects.
-  pool.on('error', (error) => options.logger?.warn({ err: error.message }, 'PostgreSQL connection lost; reconnecting on next query'));
+  pool.on('error', (error) =>
+    options.logger?.warn({ err: error.message }, 'PostgreSQL connection lost; reconnecting on next query'),
+  );
   try {
     await pool.query('SELECT 1');
   } catch (error) {
     await pool.end();
-    throw new FatalError(`cannot connect to PostgreSQL at ${redactUrl(url)}: ${(error as Error).message}. Check DATABASE_URL and that the server is running.`, { cause: error });
+    throw new FatalError(
+      `cannot connect to PostgreSQL at ${redactUrl(url)}: ${(error as Error).message}. Check DATABASE_URL and that the server is running.`,
+      { cause: error },
+    );
   }
   let vectorSupport = true;
   try {
     await pool.query('CREATE EXTENSION IF NOT EXISTS vector');
   } catch {
     vectorSupport = false;
-    options.logger?.warn('pgvector is not installed on this PostgreSQL server: embedding columns and similarity search are off. Install the pgvector extension (Debian: postgresql-NN-pgvector) to enable them.');
+    options.logger?.warn(
+      'pgvector is not installed on this PostgreSQL server: embedding columns and similarity search are off. Install the pgvector extension (Debian: postgresql-NN-pgvector) to enable them.',
+    );
   }
   let closed = false;
   return {

@@ -1,9 +1,17 @@
 import type { Queryable } from './database.js';
 
-export interface FrontierEntry { url: string; depth: number; attempts: number }
+export interface FrontierEntry {
+  url: string;
+  depth: number;
+  attempts: number;
+}
 
 /** Add URLs not seen before by this job; returns how many were new. */
-export async function enqueueUrls(q: Queryable, jobId: number, entries: { url: string; depth: number }[]): Promise<number> {
+export async function enqueueUrls(
+  q: Queryable,
+  jobId: number,
+  entries: { url: string; depth: number }[],
+): Promise<number> {
   if (entries.length === 0) return 0;
   const { rowCount } = await q.query(
     `INSERT INTO frontier (job_id, url, depth)
@@ -15,7 +23,12 @@ export async function enqueueUrls(q: Queryable, jobId: number, entries: { url: s
 }
 
 /** Pending URLs due now, shallowest first, excluding those already in flight in this process. */
-export async function nextPending(q: Queryable, jobId: number, limit: number, exclude: string[]): Promise<FrontierEntry[]> {
+export async function nextPending(
+  q: Queryable,
+  jobId: number,
+  limit: number,
+  exclude: string[],
+): Promise<FrontierEntry[]> {
   const { rows } = await q.query<FrontierEntry>(
     `SELECT url, depth, attempts FROM frontier
      WHERE job_id = $1 AND state = 'pending' AND not_before <= now() AND NOT (url = ANY($3::text[]))
@@ -25,7 +38,14 @@ export async function nextPending(q: Queryable, jobId: number, limit: number, ex
   return rows;
 }
 
-export interface FrontierCounts { pending: number; due: number; done: number; failed: number; skipped: number; nextDueInMs: number | null }
+export interface FrontierCounts {
+  pending: number;
+  due: number;
+  done: number;
+  failed: number;
+  skipped: number;
+  nextDueInMs: number | null;
+}
 
 export async function frontierCounts(q: Queryable, jobId: number): Promise<FrontierCounts> {
   const { rows } = await q.query<FrontierCounts>(
@@ -42,7 +62,11 @@ export async function frontierCounts(q: Queryable, jobId: number): Promise<Front
 }
 
 /** Close frontier entries (done, failed or skipped) with their reasons. */
-export async function settleUrls(q: Queryable, jobId: number, entries: { url: string; state: 'done' | 'failed' | 'skipped'; reason: string | null }[]): Promise<void> {
+export async function settleUrls(
+  q: Queryable,
+  jobId: number,
+  entries: { url: string; state: 'done' | 'failed' | 'skipped'; reason: string | null }[],
+): Promise<void> {
   if (entries.length === 0) return;
   await q.query(
     `UPDATE frontier f SET state = t.s, reason = t.r, attempts = f.attempts + 1
@@ -53,7 +77,13 @@ export async function settleUrls(q: Queryable, jobId: number, entries: { url: st
 }
 
 /** Put a URL back for a later attempt (passing fault, 429/503). */
-export async function deferUrl(q: Queryable, jobId: number, url: string, delayMs: number, reason: string): Promise<void> {
+export async function deferUrl(
+  q: Queryable,
+  jobId: number,
+  url: string,
+  delayMs: number,
+  reason: string,
+): Promise<void> {
   await q.query(
     `UPDATE frontier SET attempts = attempts + 1, not_before = now() + make_interval(secs => $3), reason = $4
      WHERE job_id = $1 AND url = $2`,
@@ -61,7 +91,11 @@ export async function deferUrl(q: Queryable, jobId: number, url: string, delayMs
   );
 }
 
-export interface SkippedUrl { url: string; state: 'failed' | 'skipped'; reason: string | null }
+export interface SkippedUrl {
+  url: string;
+  state: 'failed' | 'skipped';
+  reason: string | null;
+}
 
 export async function listUnfetched(q: Queryable, jobId: number, limit: number): Promise<SkippedUrl[]> {
   const { rows } = await q.query<SkippedUrl>(

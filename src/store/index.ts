@@ -1,11 +1,49 @@
-export { openDatabase, type Database, type Queryable, type QueryResult, type OpenDatabaseOptions } from './database.js';
+export {
+  openDatabase,
+  type Database,
+  type Queryable,
+  type QueryResult,
+  type OpenDatabaseOptions,
+} from './database.js';
 export { migrate, MIGRATIONS } from './migrate.js';
 export {
-  insertMiningJob, getMiningJob, listMiningJobs, acquireLease, renewLease, releaseLease, leaseState, addJobCounts, finishMiningJob,
-  type MiningJobRow, type MiningJobStatus, type RenderMode, type ListMiningJobsFilter,
+  insertMiningJob,
+  getMiningJob,
+  listMiningJobs,
+  acquireLease,
+  renewLease,
+  releaseLease,
+  leaseState,
+  addJobCounts,
+  finishMiningJob,
+  type MiningJobRow,
+  type MiningJobStatus,
+  type RenderMode,
+  type ListMiningJobsFilter,
 } from './mining-jobs.js';
-export { enqueueUrls, nextPending, frontierCounts, settleUrls, deferUrl, listUnfetched, type FrontierEntry, type FrontierCounts, type SkippedUrl } from './frontier.js';
 export {
-  upsertPages, getPage, listPages, backlinks, pageErrorSummary, extractionSummary, type ExtractionSummary,
-  type PageWrite, type LinkWrite, type PageRow, type ListPagesFilter, type Backlink, type PageErrorSummary,
+  enqueueUrls,
+  nextPending,
+  frontierCounts,
+  settleUrls,
+  deferUrl,
+  listUnfetched,
+  type FrontierEntry,
+  type FrontierCounts,
+  type SkippedUrl,
+} from './frontier.js';
+export {
+  upsertPages,
+  getPage,
+  listPages,
+  backlinks,
+  pageErrorSummary,
+  extractionSummary,
+  type ExtractionSummary,
+  type PageWrite,
+  type LinkWrite,
+  type PageRow,
+  type ListPagesFilter,
+  type Backlink,
+  type PageErrorSummary,
 } from './pages.js';

@@ -3,7 +3,9 @@ import type { Database } from './database.js';
 import * as m0001 from './migrations/0001-mining.js';
 
 /** Every migration in order. The number is the version; a released entry is never edited. */
-export const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [{ version: 1, ...m0001 }];
+export const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
+  { version: 1, ...m0001 },
+];
 
 // Many processes may start at once on one PostgreSQL (API and workers): one takes this lock, the others wait.
 const MIGRATION_LOCK_ID = 0x61_65_61_6e; // 'glea'
@@ -14,7 +16,9 @@ export async function migrate(db: Database): Promise<{ applied: number[] }> {
     version integer PRIMARY KEY, name text NOT NULL, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
   return db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_ID]);
-    const { rows } = await tx.query<{ version: number; checksum: string }>('SELECT version, checksum FROM schema_migrations');
+    const { rows } = await tx.query<{ version: number; checksum: string }>(
+      'SELECT version, checksum FROM schema_migrations',
+    );
     const done = new Map(rows.map((r) => [r.version, r.checksum]));
     const applied: number[] = [];
     for (const migration of MIGRATIONS) {
@@ -30,7 +34,11 @@ export async function migrate(db: Database): Promise<{ applied: number[] }> {
         continue;
       }
       for (const statement of splitStatements(migration.sql)) await tx.query(statement);
-      await tx.query('INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)', [migration.version, migration.name, checksum]);
+      await tx.query('INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)', [
+        migration.version,
+        migration.name,
+        checksum,
+      ]);
       applied.push(migration.version);
     }
     return { applied };

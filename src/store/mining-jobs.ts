@@ -25,7 +25,10 @@ const COLUMNS = `id, topic, render_mode AS "renderMode", spec, status, pages_sto
   pages_failed AS "pagesFailed", urls_skipped AS "urlsSkipped", urls_discovered AS "urlsDiscovered", error,
   created_at AS "createdAt", started_at AS "startedAt", finished_at AS "finishedAt", updated_at AS "updatedAt"`;
 
-export async function insertMiningJob(q: Queryable, job: { topic: string; renderMode: RenderMode; spec: unknown }): Promise<MiningJobRow> {
+export async function insertMiningJob(
+  q: Queryable,
+  job: { topic: string; renderMode: RenderMode; spec: unknown },
+): Promise<MiningJobRow> {
   const { rows } = await q.query<MiningJobRow>(
     `INSERT INTO mining_jobs (topic, render_mode, spec) VALUES ($1, $2, $3) RETURNING ${COLUMNS}`,
     [job.topic, job.renderMode, JSON.stringify(job.spec)],
@@ -38,7 +41,12 @@ export async function getMiningJob(q: Queryable, id: number): Promise<MiningJobR
   return rows[0] ?? null;
 }
 
-export interface ListMiningJobsFilter { status?: MiningJobStatus | undefined; topic?: string | undefined; limit: number; offset: number }
+export interface ListMiningJobsFilter {
+  status?: MiningJobStatus | undefined;
+  topic?: string | undefined;
+  limit: number;
+  offset: number;
+}
 
 export async function listMiningJobs(q: Queryable, filter: ListMiningJobsFilter): Promise<MiningJobRow[]> {
   const { rows } = await q.query<MiningJobRow>(
@@ -54,7 +62,12 @@ export async function listMiningJobs(q: Queryable, filter: ListMiningJobsFilter)
  * Take the job's lease for one slice of work. Only one worker works on a job at a time; a lease left by
  * a killed worker lapses after `leaseSeconds`. Returns null when the job is finished or leased by a live worker.
  */
-export async function acquireLease(q: Queryable, id: number, owner: string, leaseSeconds: number): Promise<MiningJobRow | null> {
+export async function acquireLease(
+  q: Queryable,
+  id: number,
+  owner: string,
+  leaseSeconds: number,
+): Promise<MiningJobRow | null> {
   const { rows } = await q.query<MiningJobRow>(
     `UPDATE mining_jobs SET lease_owner = $2, lease_until = now() + make_interval(secs => $3),
        status = CASE WHEN status = 'queued' THEN 'running' ELSE status END,
@@ -68,7 +81,12 @@ export async function acquireLease(q: Queryable, id: number, owner: string, leas
 }
 
 /** Extend the lease; returns the job's current status so a long slice notices a cancellation. */
-export async function renewLease(q: Queryable, id: number, owner: string, leaseSeconds: number): Promise<MiningJobStatus | null> {
+export async function renewLease(
+  q: Queryable,
+  id: number,
+  owner: string,
+  leaseSeconds: number,
+): Promise<MiningJobStatus | null> {
   const { rows } = await q.query<{ status: MiningJobStatus }>(
     `UPDATE mining_jobs SET lease_until = now() + make_interval(secs => $3), updated_at = now()
      WHERE id = $1 AND lease_owner = $2 RETURNING status`,
@@ -78,7 +96,10 @@ export async function renewLease(q: Queryable, id: number, owner: string, leaseS
 }
 
 export async function releaseLease(q: Queryable, id: number, owner: string): Promise<void> {
-  await q.query(`UPDATE mining_jobs SET lease_owner = NULL, lease_until = NULL WHERE id = $1 AND lease_owner = $2`, [id, owner]);
+  await q.query(
+    `UPDATE mining_jobs SET lease_owner = NULL, lease_until = NULL WHERE id = $1 AND lease_owner = $2`,
+    [id, owner],
+  );
 }
 
 export async function addJobCounts(
@@ -94,7 +115,12 @@ export async function addJobCounts(
 }
 
 /** Move a job to a final state; a job already final keeps its state (a late slice cannot revive a cancelled job). */
-export async function finishMiningJob(q: Queryable, id: number, status: 'completed' | 'failed' | 'cancelled', error: string | null = null): Promise<boolean> {
+export async function finishMiningJob(
+  q: Queryable,
+  id: number,
+  status: 'completed' | 'failed' | 'cancelled',
+  error: string | null = null,
+): Promise<boolean> {
   const { rowCount } = await q.query(
     `UPDATE mining_jobs SET status = $2, error = COALESCE($3, error), finished_at = now(), updated_at = now(),
        lease_owner = NULL, lease_until = NULL
@@ -105,7 +131,10 @@ export async function finishMiningJob(q: Queryable, id: number, status: 'complet
 }
 
 /** Milliseconds left on a job's lease (negative when lapsed, null when none) and the job's status. */
-export async function leaseState(q: Queryable, id: number): Promise<{ status: MiningJobStatus; remainingMs: number | null } | null> {
+export async function leaseState(
+  q: Queryable,
+  id: number,
+): Promise<{ status: MiningJobStatus; remainingMs: number | null } | null> {
   const { rows } = await q.query<{ status: MiningJobStatus; remainingMs: number | null }>(
     `SELECT status, (EXTRACT(EPOCH FROM lease_until - now()) * 1000)::int AS "remainingMs" FROM mining_jobs WHERE id = $1`,
     [id],

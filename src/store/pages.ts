@@ -17,7 +17,12 @@ export interface PageWrite {
   links: LinkWrite[];
 }
 
-export interface LinkWrite { toUrl: string; anchorText: string; rel: string; internal: boolean }
+export interface LinkWrite {
+  toUrl: string;
+  anchorText: string;
+  rel: string;
+  internal: boolean;
+}
 
 export interface PageRow {
   id: number;
@@ -44,12 +49,26 @@ const PAGE_COLUMNS = `id, job_id AS "jobId", url, final_url AS "finalUrl", depth
  * Store pages with their links, replacing earlier rows of the same job and URL (a re-run replaces,
  * never duplicates). One statement for all pages and one for all links: the batch is the unit of work.
  */
-export async function upsertPages(q: Queryable, jobId: number, pages: PageWrite[]): Promise<Map<string, number>> {
+export async function upsertPages(
+  q: Queryable,
+  jobId: number,
+  pages: PageWrite[],
+): Promise<Map<string, number>> {
   if (pages.length === 0) return new Map();
   const payload = pages.map((p) => ({
-    url: p.url, final_url: p.finalUrl, depth: p.depth, http_status: p.httpStatus, content_hash: p.contentHash,
-    content_type: p.contentType, bytes: p.bytes, fetched_at: p.fetchedAt.toISOString(), timings: p.timings,
-    redirects: p.redirects, error: p.error, error_code: p.errorCode, extraction: p.extraction ?? null,
+    url: p.url,
+    final_url: p.finalUrl,
+    depth: p.depth,
+    http_status: p.httpStatus,
+    content_hash: p.contentHash,
+    content_type: p.contentType,
+    bytes: p.bytes,
+    fetched_at: p.fetchedAt.toISOString(),
+    timings: p.timings,
+    redirects: p.redirects,
+    error: p.error,
+    error_code: p.errorCode,
+    extraction: p.extraction ?? null,
   }));
   const { rows } = await q.query<{ id: number; url: string }>(
     `INSERT INTO pages (job_id, url, final_url, depth, http_status, content_hash, content_type, bytes, fetched_at, timings, redirects, error, error_code, extraction)
@@ -68,7 +87,8 @@ export async function upsertPages(q: Queryable, jobId: number, pages: PageWrite[
   const links: { p: number; u: string; t: string; r: string; i: boolean }[] = [];
   for (const page of pages) {
     const pageId = ids.get(page.url)!;
-    for (const link of page.links) links.push({ p: pageId, u: link.toUrl, t: link.anchorText, r: link.rel, i: link.internal });
+    for (const link of page.links)
+      links.push({ p: pageId, u: link.toUrl, t: link.anchorText, r: link.rel, i: link.internal });
   }
   if (links.length > 0) {
     await q.query(
@@ -81,11 +101,19 @@ export async function upsertPages(q: Queryable, jobId: number, pages: PageWrite[
 }
 
 export async function getPage(q: Queryable, id: number): Promise<(PageRow & { extraction: unknown }) | null> {
-  const { rows } = await q.query<PageRow & { extraction: unknown }>(`SELECT ${PAGE_COLUMNS}, extraction FROM pages WHERE id = $1`, [id]);
+  const { rows } = await q.query<PageRow & { extraction: unknown }>(
+    `SELECT ${PAGE_COLUMNS}, extraction FROM pages WHERE id = $1`,
+    [id],
+  );
   return rows[0] ?? null;
 }
 
-export interface ListPagesFilter { jobId: number; errorsOnly?: boolean; limit: number; offset: number }
+export interface ListPagesFilter {
+  jobId: number;
+  errorsOnly?: boolean;
+  limit: number;
+  offset: number;
+}
 
 export async function listPages(q: Queryable, filter: ListPagesFilter): Promise<PageRow[]> {
   const { rows } = await q.query<PageRow>(
@@ -95,7 +123,11 @@ export async function listPages(q: Queryable, filter: ListPagesFilter): Promise<
   return rows;
 }
 
-export interface Backlink { fromUrl: string; anchorText: string; rel: string }
+export interface Backlink {
+  fromUrl: string;
+  anchorText: string;
+  rel: string;
+}
 
 /** Pages of a job that link to `url`. */
 export async function backlinks(q: Queryable, jobId: number, url: string, limit = 100): Promise<Backlink[]> {
@@ -107,7 +139,11 @@ export async function backlinks(q: Queryable, jobId: number, url: string, limit 
   return rows;
 }
 
-export interface PageErrorSummary { errorCode: string | null; count: number; example: string }
+export interface PageErrorSummary {
+  errorCode: string | null;
+  count: number;
+  example: string;
+}
 
 export async function pageErrorSummary(q: Queryable, jobId: number): Promise<PageErrorSummary[]> {
   const { rows } = await q.query<PageErrorSummary>(

@@ -26,7 +26,20 @@ describe('the gleaner command', () => {
   });
 
   it('mines a site and prints the report as JSON', async () => {
-    const { code, stdout, stderr } = await run(['--json', '--data-dir', dataDir, 'mine', `${site.url}/`, '--topic', 'cli', '--allow-private', '--select', 'price=.price', '--max-pages', '60']);
+    const { code, stdout, stderr } = await run([
+      '--json',
+      '--data-dir',
+      dataDir,
+      'mine',
+      `${site.url}/`,
+      '--topic',
+      'cli',
+      '--allow-private',
+      '--select',
+      'price=.price',
+      '--max-pages',
+      '60',
+    ]);
     expect(stderr).not.toMatch(/error/i);
     expect(code).toBe(0);
     const report = lastJson(stdout);
@@ -45,18 +58,28 @@ describe('the gleaner command', () => {
 
   it.each([
     [['mine', 'not a url', '--topic', 't'], /startUrls\.0: "not a url" is not an http\(s\) URL/],
-    [['mine', 'https://shop.example/', '--topic', 't', '--select', 'price'], /--select "price": write it as name=css/],
-    [['mine', 'https://shop.example/', '--topic', 't', '--select', 'price=div['], /Selector "div\[" for "price" is not valid CSS/],
+    [
+      ['mine', 'https://shop.example/', '--topic', 't', '--select', 'price'],
+      /--select "price": write it as name=css/,
+    ],
+    [
+      ['mine', 'https://shop.example/', '--topic', 't', '--select', 'price=div['],
+      /Selector "div\[" for "price" is not valid CSS/,
+    ],
     [['mine', 'https://shop.example/', '--topic', 't', '--profile', 'nope'], /unknown profile "nope"/],
     [['mine', 'https://shop.example/', '--topic', 't', '--render', 'sideways'], /render/],
     [['mine', 'http://127.0.0.1/', '--topic', 't'], /private, loopback or link-local/],
     [['worker'], /gleaner worker needs a shared PostgreSQL: set DATABASE_URL/],
-  ])('refuses %j with a message that says how to fix it', async (args, message) => {
-    const { code, stderr } = await run(['--data-dir', dataDir, ...args]);
-    expect(code).not.toBe(0);
-    expect(stderr).toMatch(message);
-    expect(stderr).not.toMatch(/^\s+at /m);
-  }, 30_000);
+  ])(
+    'refuses %j with a message that says how to fix it',
+    async (args, message) => {
+      const { code, stderr } = await run(['--data-dir', dataDir, ...args]);
+      expect(code).not.toBe(0);
+      expect(stderr).toMatch(message);
+      expect(stderr).not.toMatch(/^\s+at /m);
+    },
+    30_000,
+  );
 
   it('refuses a second process on the same embedded database, naming the holder', async () => {
     const holder = spawnGleaner(['--data-dir', dataDir, 'serve', '--port', '0']);

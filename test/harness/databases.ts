@@ -19,9 +19,10 @@ export async function createPostgresDatabase(): Promise<string> {
 
 /** A migrated, empty database of the given backend. PGlite lives in memory. */
 export async function openTestDatabase(backend: Backend): Promise<Database> {
-  const db = backend === 'postgres'
-    ? await openDatabase({ databaseUrl: await createPostgresDatabase(), pgliteDir: '' })
-    : await openDatabase({ pgliteDir: 'memory://' });
+  const db =
+    backend === 'postgres'
+      ? await openDatabase({ databaseUrl: await createPostgresDatabase(), pgliteDir: '' })
+      : await openDatabase({ pgliteDir: 'memory://' });
   await migrate(db);
   return db;
 }

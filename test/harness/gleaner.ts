@@ -14,10 +14,18 @@ export const TEST_CONFIG: GleanerConfigOptions = {
   maintenanceIntervalSeconds: 1,
 };
 
-export interface TestGleaner { gleaner: Gleaner; dataDir: string; databaseUrl: string | undefined; close(): Promise<void> }
+export interface TestGleaner {
+  gleaner: Gleaner;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  close(): Promise<void>;
+}
 
 /** A Gleaner on a fresh database of the given backend, with `workers` mining workers in this process. */
-export async function startTestGleaner(backend: Backend, options: GleanerConfigOptions & { workers?: number } = {}): Promise<TestGleaner> {
+export async function startTestGleaner(
+  backend: Backend,
+  options: GleanerConfigOptions & { workers?: number } = {},
+): Promise<TestGleaner> {
   const { workers, ...overrides } = options;
   const dataDir = mkdtempSync(join(tmpdir(), 'gleaner-test-'));
   const databaseUrl = backend === 'postgres' ? await createPostgresDatabase() : undefined;
@@ -35,12 +43,19 @@ export async function startTestGleaner(backend: Backend, options: GleanerConfigO
 }
 
 /** Wait until a mining job is final (or `timeoutMs` passes), polling its row like a client would. */
-export async function waitForFinalJob(gleaner: Gleaner, jobId: number, timeoutMs = 60_000): Promise<Awaited<ReturnType<Gleaner['mining']['report']>>> {
+export async function waitForFinalJob(
+  gleaner: Gleaner,
+  jobId: number,
+  timeoutMs = 60_000,
+): Promise<Awaited<ReturnType<Gleaner['mining']['report']>>> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const job = await gleaner.mining.report(jobId);
     if (!['queued', 'running'].includes(job.status)) return job;
-    if (Date.now() > until) throw new Error(`job ${jobId} still ${job.status} after ${timeoutMs} ms: ${JSON.stringify({ stored: job.pagesStored, frontier: job.frontier })}`);
+    if (Date.now() > until)
+      throw new Error(
+        `job ${jobId} still ${job.status} after ${timeoutMs} ms: ${JSON.stringify({ stored: job.pagesStored, frontier: job.frontier })}`,
+      );
     await new Promise((r) => setTimeout(r, 100));
   }
 }

@@ -2,7 +2,9 @@ import type { TestProject } from 'vitest/node';
 import { startTestPostgres } from './postgres-server.js';
 
 declare module 'vitest' {
-  export interface ProvidedContext { postgresUrl: string }
+  export interface ProvidedContext {
+    postgresUrl: string;
+  }
 }
 
 /** One PostgreSQL server for the whole run; each test file makes its own database in it. */

@@ -6,7 +6,10 @@ export const GLEANER_BIN = fileURLToPath(new URL('../../bin/gleaner.js', import.
 export interface Spawned {
   child: ChildProcess;
   /** Resolves with the first JSON log line on stderr that satisfies `match`. */
-  waitForLog(match: (line: Record<string, unknown>) => boolean, timeoutMs?: number): Promise<Record<string, unknown>>;
+  waitForLog(
+    match: (line: Record<string, unknown>) => boolean,
+    timeoutMs?: number,
+  ): Promise<Record<string, unknown>>;
   stdout(): string;
   stderr(): string;
   exited: Promise<number | null>;
@@ -14,7 +17,10 @@ export interface Spawned {
 
 /** Run the built CLI (`npm test` builds first) as a separate process, as users and CI do. */
 export function spawnGleaner(args: string[], env: Record<string, string> = {}): Spawned {
-  const child = spawn(process.execPath, [GLEANER_BIN, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [GLEANER_BIN, ...args], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   let err = '';
   const listeners: ((line: Record<string, unknown>) => void)[] = [];
@@ -42,7 +48,11 @@ export function spawnGleaner(args: string[], env: Record<string, string> = {}): 
     exited,
     waitForLog(match, timeoutMs = 60_000) {
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no matching log line in ${timeoutMs} ms; stderr so far:\n${err.slice(-2000)}`)), timeoutMs);
+        const timer = setTimeout(
+          () =>
+            reject(new Error(`no matching log line in ${timeoutMs} ms; stderr so far:\n${err.slice(-2000)}`)),
+          timeoutMs,
+        );
         const listener = (line: Record<string, unknown>) => {
           if (!match(line)) return;
           clearTimeout(timer);
@@ -50,7 +60,9 @@ export function spawnGleaner(args: string[], env: Record<string, string> = {}): 
           resolve(line);
         };
         listeners.push(listener);
-        void exited.then((code) => reject(new Error(`gleaner exited (${code}) before the log line; stderr:\n${err.slice(-2000)}`)));
+        void exited.then((code) =>
+          reject(new Error(`gleaner exited (${code}) before the log line; stderr:\n${err.slice(-2000)}`)),
+        );
       });
     },
   };

@@ -32,7 +32,9 @@ describe.each(['pglite', 'postgres'] as const)('mining the demo site on %s', (ba
   it('stores every reachable page once, with its extraction', async () => {
     const job = await t.gleaner.mining.get(jobId);
     expect(job.status).toBe('completed');
-    const good = new Map(pages.filter((p) => p.error === null).map((p) => [new URL(p.url).pathname + new URL(p.url).search, p]));
+    const good = new Map(
+      pages.filter((p) => p.error === null).map((p) => [new URL(p.url).pathname + new URL(p.url).search, p]),
+    );
     const missing = site.truth.reachablePaths.filter((path) => !good.has(path));
     expect(missing).toEqual([]);
     expect(new Set(pages.map((p) => p.url)).size).toBe(pages.length);
@@ -74,7 +76,10 @@ describe.each(['pglite', 'postgres'] as const)('mining the demo site on %s', (ba
   it('keeps product facts and the link graph', async () => {
     const product = site.truth.products.find((p) => p.markup === 'json-ld')!;
     const row = pages.find((p) => new URL(p.url).pathname === product.path)!;
-    const stored = (await getPage(t.gleaner.db, row.id))!.extraction as { jsonLd: { '@type'?: string; sku?: string }[]; selected: { price: string[] } };
+    const stored = (await getPage(t.gleaner.db, row.id))!.extraction as {
+      jsonLd: { '@type'?: string; sku?: string }[];
+      selected: { price: string[] };
+    };
     expect(stored.jsonLd.find((b) => b['@type'] === 'Product')?.sku).toBe(product.sku);
     expect(stored.selected.price.length).toBeGreaterThan(0);
     const links = await backlinks(t.gleaner.db, jobId, row.url);

@@ -11,11 +11,17 @@ import { TEST_CONFIG, waitForFinalJob } from '../harness/gleaner.js';
 import { spawnGleaner, type Spawned } from '../harness/processes.js';
 
 // Workers that crawl slowly (one request at a time, 100 ms apart), so a kill lands mid-job.
-const SLOW_WORKER_ENV = { GLEANER_LOG_LEVEL: 'debug', GLEANER_PER_HOST_CONCURRENCY: '1', GLEANER_PER_HOST_DELAY_MS: '100', GLEANER_SLICE_SECONDS: '2' };
+const SLOW_WORKER_ENV = {
+  GLEANER_LOG_LEVEL: 'debug',
+  GLEANER_PER_HOST_CONCURRENCY: '1',
+  GLEANER_PER_HOST_DELAY_MS: '100',
+  GLEANER_SLICE_SECONDS: '2',
+};
 const FAST_WORKER_ENV = { GLEANER_LOG_LEVEL: 'info', GLEANER_SLICE_SECONDS: '2' };
 const MAX_PAGES = 150;
 
-const storedAtLeast = (n: number) => (line: Record<string, unknown>) => line.msg === 'mining slice done' && Number(line.pagesStored) >= n;
+const storedAtLeast = (n: number) => (line: Record<string, unknown>) =>
+  line.msg === 'mining slice done' && Number(line.pagesStored) >= n;
 const sliceStarted = (line: Record<string, unknown>) => line.msg === 'mining slice started';
 
 /** Kill a worker in the middle of a slice: its queue message is then active, held by a dead process. */
@@ -42,11 +48,17 @@ describe('recovery from killed workers', () => {
   it('on PostgreSQL, a job whose worker is SIGKILLed comes back and completes within 30 s', async () => {
     const databaseUrl = await createPostgresDatabase();
     const dataDir = mkdtempSync(join(tmpdir(), 'gleaner-recovery-'));
-    const api = await startGleaner({ config: resolveConfig({ options: { ...TEST_CONFIG, dataDir, databaseUrl }, env: {} }), workers: 0 });
+    const api = await startGleaner({
+      config: resolveConfig({ options: { ...TEST_CONFIG, dataDir, databaseUrl }, env: {} }),
+      workers: 0,
+    });
     try {
       const first = spawnGleaner(['worker', '--database-url', databaseUrl], SLOW_WORKER_ENV);
       children.push(first);
-      const job = await api.mining.submit({ topic: 'recovery', startUrls: [`${site.url}/`], maxPages: MAX_PAGES }, { allowPrivateAddresses: true });
+      const job = await api.mining.submit(
+        { topic: 'recovery', startUrls: [`${site.url}/`], maxPages: MAX_PAGES },
+        { allowPrivateAddresses: true },
+      );
       await killMidSlice(first);
       const killedAt = Date.now();
       const before = await api.mining.get(job.id);
@@ -74,14 +86,29 @@ describe('recovery from killed workers', () => {
   it('embedded, a mining process killed mid-job loses no stored page and the job resumes where it stopped', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'gleaner-resume-'));
     try {
-      const miner = spawnGleaner(['--data-dir', dataDir, 'mine', `${site.url}/`, '--topic', 'resume', '--allow-private', '--max-pages', String(MAX_PAGES)], SLOW_WORKER_ENV);
+      const miner = spawnGleaner(
+        [
+          '--data-dir',
+          dataDir,
+          'mine',
+          `${site.url}/`,
+          '--topic',
+          'resume',
+          '--allow-private',
+          '--max-pages',
+          String(MAX_PAGES),
+        ],
+        SLOW_WORKER_ENV,
+      );
       children.push(miner);
       const progress = await killMidSlice(miner);
 
       const config = resolveConfig({ options: { ...TEST_CONFIG, dataDir }, env: {} });
       const jobId = Number(progress.jobId);
       const inspect = await startGleaner({ config, workers: 0 });
-      const kept = await listPages(inspect.db, { jobId, limit: 10_000, offset: 0 }).finally(() => inspect.close());
+      const kept = await listPages(inspect.db, { jobId, limit: 10_000, offset: 0 }).finally(() =>
+        inspect.close(),
+      );
       expect(kept.length).toBeGreaterThanOrEqual(Number(progress.pagesStored));
 
       // A new process on the same folder takes over the dead one's lock and resumes its job at once.

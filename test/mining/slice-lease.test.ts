@@ -21,12 +21,18 @@ describe('a slice that finds the job leased', () => {
 
   async function leasedJob(remainingSeconds: number): Promise<number> {
     const job = await insertMiningJob(db, { topic: 't', renderMode: 'static', spec });
-    await db.query(`UPDATE mining_jobs SET status = 'running', lease_owner = 'other', lease_until = now() + make_interval(secs => $2) WHERE id = $1`, [job.id, remainingSeconds]);
+    await db.query(
+      `UPDATE mining_jobs SET status = 'running', lease_owner = 'other', lease_until = now() + make_interval(secs => $2) WHERE id = $1`,
+      [job.id, remainingSeconds],
+    );
     return job.id;
   }
 
   it('leaves the job to a holder that renewed its lease lately', async () => {
-    expect(await runner.run(await leasedJob(runner.leaseSeconds - 1), spec)).toEqual({ next: 'done', status: 'busy' });
+    expect(await runner.run(await leasedJob(runner.leaseSeconds - 1), spec)).toEqual({
+      next: 'done',
+      status: 'busy',
+    });
   });
 
   it('asks for a slice after a stale lease lapses: its holder is presumed dead', async () => {

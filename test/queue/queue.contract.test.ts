@@ -31,7 +31,8 @@ describe.each(BACKENDS)('job queue on %s', (backend) => {
     await db?.close();
   });
 
-  const handled = (id: number, retryCount = 0) => new Promise<void>((resolve) => waiters.push({ id, retryCount, resolve }));
+  const handled = (id: number, retryCount = 0) =>
+    new Promise<void>((resolve) => waiters.push({ id, retryCount, resolve }));
 
   it('delivers a message sent in a committed transaction, not one rolled back', async () => {
     const kept = await db.transaction(async (tx) => {

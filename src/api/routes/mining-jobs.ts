@@ -4,11 +4,15 @@ import { backlinks, getPage, listPages } from '../../store/index.js';
 import { defineRoute } from '../route.js';
 import { miningJobInput } from '../../mining/index.js';
 
-const page = { limit: z.coerce.number().int().min(1).max(1000).default(100), offset: z.coerce.number().int().min(0).default(0) };
+const page = {
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  offset: z.coerce.number().int().min(0).default(0),
+};
 
 function idParam(params: Record<string, string>): number {
   const id = Number(params.id);
-  if (!Number.isInteger(id) || id <= 0) throw new InvalidInputError('id', `id: "${params.id}" is not a job id (a positive integer)`);
+  if (!Number.isInteger(id) || id <= 0)
+    throw new InvalidInputError('id', `id: "${params.id}" is not a job id (a positive integer)`);
   return id;
 }
 
@@ -22,7 +26,9 @@ export const miningJobRoutes = [
     successStatus: 201,
     async handler({ gleaner, request }) {
       // The raw body, not the parsed one: the service validates in full and names the field at fault.
-      return gleaner.mining.submit(request.body, { allowPrivateAddresses: gleaner.config.allowPrivateAddresses });
+      return gleaner.mining.submit(request.body, {
+        allowPrivateAddresses: gleaner.config.allowPrivateAddresses,
+      });
     },
   }),
   defineRoute({
@@ -30,7 +36,11 @@ export const miningJobRoutes = [
     path: '/api/mining-jobs',
     summary: 'List mining jobs, newest first',
     tag: 'mining',
-    query: z.object({ status: z.enum(['queued', 'running', 'completed', 'failed', 'cancelled']).optional(), topic: z.string().optional(), ...page }),
+    query: z.object({
+      status: z.enum(['queued', 'running', 'completed', 'failed', 'cancelled']).optional(),
+      topic: z.string().optional(),
+      ...page,
+    }),
     async handler({ gleaner, query }) {
       return { items: await gleaner.mining.list(query) };
     },
@@ -58,11 +68,24 @@ export const miningJobRoutes = [
     path: '/api/mining-jobs/:id/pages',
     summary: 'Pages of a job (errors=true: only the bad ones, with their reasons)',
     tag: 'mining',
-    query: z.object({ errors: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'), ...page }),
+    query: z.object({
+      errors: z
+        .enum(['true', 'false'])
+        .default('false')
+        .transform((v) => v === 'true'),
+      ...page,
+    }),
     async handler({ gleaner, params, query }) {
       const jobId = idParam(params);
       await gleaner.mining.get(jobId);
-      return { items: await listPages(gleaner.db, { jobId, errorsOnly: query.errors, limit: query.limit, offset: query.offset }) };
+      return {
+        items: await listPages(gleaner.db, {
+          jobId,
+          errorsOnly: query.errors,
+          limit: query.limit,
+          offset: query.offset,
+        }),
+      };
     },
   }),
   defineRoute({
@@ -82,7 +105,8 @@ export const miningJobRoutes = [
     tag: 'mining',
     async handler({ gleaner, params }) {
       const found = await getPage(gleaner.db, idParam(params));
-      if (!found) throw new InvalidInputError('id', `page ${params.id} does not exist`, { code: 'not-found' });
+      if (!found)
+        throw new InvalidInputError('id', `page ${params.id} does not exist`, { code: 'not-found' });
       return found;
     },
   }),

@@ -8,19 +8,27 @@ import { waitForJob } from '../progress.js';
 import { formatJobSummary } from '../summary.js';
 import { serveApi, untilShutdown } from './serve.js';
 
-interface DemoOptions { port?: number; products?: number; exit: boolean }
+interface DemoOptions {
+  port?: number;
+  products?: number;
+  exit: boolean;
+}
 
 export function registerDemo(program: Command): void {
   program
     .command('demo')
-    .description('start the demo shop-and-blog site on 127.0.0.1, mine it, print what was found, and leave the API running')
+    .description(
+      'start the demo shop-and-blog site on 127.0.0.1, mine it, print what was found, and leave the API running',
+    )
     .option('--port <port>', 'API port', parseIntOption('--port'))
     .option('--products <n>', 'products in the demo shop', parseIntOption('--products'))
     .option('--exit', 'exit after the summary instead of serving the API', false)
     .action(async (options: DemoOptions, command: Command) => {
       const ctx = createContext(command.optsWithGlobals<GlobalOptions>(), { port: options.port });
       const site = await startDemoSite(options.products === undefined ? {} : { products: options.products });
-      ctx.say(`demo site on ${site.url} (${site.truth.reachablePaths.length} pages reachable, ${site.truth.badPages.length} bad pages on purpose)`);
+      ctx.say(
+        `demo site on ${site.url} (${site.truth.reachablePaths.length} pages reachable, ${site.truth.badPages.length} bad pages on purpose)`,
+      );
       const gleaner = await startGleaner({ config: ctx.config, logger: ctx.logger });
       try {
         const job = await gleaner.mining.submit(
@@ -36,7 +44,8 @@ export function registerDemo(program: Command): void {
         ctx.say(`mining job ${job.id}: mining ${site.url} …`);
         await waitForJob(gleaner.mining, job.id, { bar: !ctx.json });
         const report = await gleaner.mining.report(job.id);
-        for (const line of formatJobSummary(report, await extractionSummary(gleaner.db, job.id))) ctx.say(line);
+        for (const line of formatJobSummary(report, await extractionSummary(gleaner.db, job.id)))
+          ctx.say(line);
         if (options.exit) {
           ctx.result(report);
           return;

@@ -5,7 +5,10 @@ import { extractionSummary } from '../../store/index.js';
 import { createContext, type CliContext, type GlobalOptions } from '../context.js';
 import { formatJobSummary } from '../summary.js';
 
-async function withGleaner(command: Command, fn: (gleaner: Gleaner, ctx: CliContext) => Promise<void>): Promise<void> {
+async function withGleaner(
+  command: Command,
+  fn: (gleaner: Gleaner, ctx: CliContext) => Promise<void>,
+): Promise<void> {
   const ctx = createContext(command.optsWithGlobals<GlobalOptions>());
   const gleaner = await startGleaner({ config: ctx.config, logger: ctx.logger, workers: 0 });
   try {
@@ -17,7 +20,8 @@ async function withGleaner(command: Command, fn: (gleaner: Gleaner, ctx: CliCont
 
 function jobId(value: string): number {
   const id = Number(value);
-  if (!Number.isInteger(id) || id <= 0) throw new InvalidInputError('id', `"${value}" is not a job id (a positive integer)`);
+  if (!Number.isInteger(id) || id <= 0)
+    throw new InvalidInputError('id', `"${value}" is not a job id (a positive integer)`);
   return id;
 }
 
@@ -29,7 +33,10 @@ export function registerJobs(program: Command): void {
     .action(async (_options: unknown, command: Command) =>
       withGleaner(command, async (gleaner, ctx) => {
         const items = await gleaner.mining.list({ limit: 50, offset: 0 });
-        for (const j of items) ctx.say(`${String(j.id).padStart(5)}  ${j.status.padEnd(9)}  ${String(j.progressPercent).padStart(3)}%  ${j.pagesStored} pages  ${j.topic}  ${j.spec.startUrls[0] ?? ''}`);
+        for (const j of items)
+          ctx.say(
+            `${String(j.id).padStart(5)}  ${j.status.padEnd(9)}  ${String(j.progressPercent).padStart(3)}%  ${j.pagesStored} pages  ${j.topic}  ${j.spec.startUrls[0] ?? ''}`,
+          );
         if (items.length === 0) ctx.say('no mining jobs yet: start one with `gleaner mine <url> --topic T`');
         ctx.result({ items });
       }),
@@ -41,7 +48,8 @@ export function registerJobs(program: Command): void {
     .action(async (id: string, _options: unknown, command: Command) =>
       withGleaner(command, async (gleaner, ctx) => {
         const report = await gleaner.mining.report(jobId(id));
-        for (const line of formatJobSummary(report, await extractionSummary(gleaner.db, report.id))) ctx.say(line);
+        for (const line of formatJobSummary(report, await extractionSummary(gleaner.db, report.id)))
+          ctx.say(line);
         ctx.result(report);
       }),
     );

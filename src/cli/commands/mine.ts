@@ -32,11 +32,25 @@ export function registerMine(program: Command): void {
     .argument('<url...>', 'start URLs')
     .requiredOption('--topic <topic>', 'what the data is for (records and models are grouped by it)')
     .option('--profile <name>', 'a mining profile (repeatable; "all" for every one)', collect, [])
-    .option('--select <name=css>', 'a custom CSS selector as a named attribute; css@attr takes an attribute (repeatable)', collect, [])
+    .option(
+      '--select <name=css>',
+      'a custom CSS selector as a named attribute; css@attr takes an attribute (repeatable)',
+      collect,
+      [],
+    )
     .option('--attribute <name>', 'an attribute wanted in the records (repeatable)', collect, [])
     .option('--max-pages <n>', 'stop after this many pages', parseIntOption('--max-pages'))
-    .option('--max-depth <n>', 'follow links this many steps from the start URLs', parseIntOption('--max-depth'))
-    .option('--include <glob>', 'only URLs matching (repeatable; a glob starting with / matches the path)', collect, [])
+    .option(
+      '--max-depth <n>',
+      'follow links this many steps from the start URLs',
+      parseIntOption('--max-depth'),
+    )
+    .option(
+      '--include <glob>',
+      'only URLs matching (repeatable; a glob starting with / matches the path)',
+      collect,
+      [],
+    )
     .option('--exclude <glob>', 'never URLs matching (repeatable)', collect, [])
     .option('--render <mode>', 'static | browser | auto', 'static')
     .option('--no-robots', 'ignore robots.txt (only for sites you own)')
@@ -63,20 +77,30 @@ export function registerMine(program: Command): void {
       // Refuse a bad job before opening the database: the error comes at once.
       const allowPrivateAddresses = options.allowPrivate || ctx.config.allowPrivateAddresses;
       parseMiningJob(input, ctx.config, allowPrivateAddresses);
-      const gleaner = await startGleaner({ config: ctx.config, logger: ctx.logger, workers: options.detach ? 0 : (options.workers ?? ctx.config.workerConcurrency) });
+      const gleaner = await startGleaner({
+        config: ctx.config,
+        logger: ctx.logger,
+        workers: options.detach ? 0 : (options.workers ?? ctx.config.workerConcurrency),
+      });
       const stop = new AbortController();
       const removeHandler = onShutdown(() => stop.abort());
       try {
         const job = await gleaner.mining.submit(input, { allowPrivateAddresses });
-        ctx.say(`queued mining job ${job.id} (${job.spec.startUrls.length} start URLs, up to ${job.spec.maxPages} pages)`);
+        ctx.say(
+          `queued mining job ${job.id} (${job.spec.startUrls.length} start URLs, up to ${job.spec.maxPages} pages)`,
+        );
         if (options.detach) {
           ctx.result(job);
           return;
         }
         await waitForJob(gleaner.mining, job.id, { bar: !ctx.json, signal: stop.signal });
         const report = await gleaner.mining.report(job.id);
-        for (const line of formatJobSummary(report, await extractionSummary(gleaner.db, job.id))) ctx.say(line);
-        if (stop.signal.aborted) ctx.say('interrupted: the job resumes where it stopped the next time workers run (gleaner serve, gleaner worker, or gleaner mine)');
+        for (const line of formatJobSummary(report, await extractionSummary(gleaner.db, job.id)))
+          ctx.say(line);
+        if (stop.signal.aborted)
+          ctx.say(
+            'interrupted: the job resumes where it stopped the next time workers run (gleaner serve, gleaner worker, or gleaner mine)',
+          );
         ctx.result(report);
       } finally {
         removeHandler();
@@ -90,7 +114,11 @@ function parseSelectors(pairs: string[]): Record<string, string> {
   const selectors: Record<string, string> = {};
   for (const pair of pairs) {
     const eq = pair.indexOf('=');
-    if (eq <= 0) throw new InvalidInputError('--select', `--select "${pair}": write it as name=css, e.g. --select price=.price or --select image=img.main@src`);
+    if (eq <= 0)
+      throw new InvalidInputError(
+        '--select',
+        `--select "${pair}": write it as name=css, e.g. --select price=.price or --select image=img.main@src`,
+      );
     selectors[pair.slice(0, eq).trim()] = pair.slice(eq + 1).trim();
   }
   return selectors;

@@ -2,7 +2,13 @@ import type { Command } from 'commander';
 import { buildApi } from '../../api/index.js';
 import { FatalError } from '../../core/index.js';
 import { startGleaner, type Gleaner } from '../../runtime/index.js';
-import { apiKeysFor, createContext, packageVersion, type CliContext, type GlobalOptions } from '../context.js';
+import {
+  apiKeysFor,
+  createContext,
+  packageVersion,
+  type CliContext,
+  type GlobalOptions,
+} from '../context.js';
 import { onShutdown, parseIntOption } from '../options.js';
 
 export function registerServe(program: Command): void {
@@ -11,10 +17,22 @@ export function registerServe(program: Command): void {
     .description('run the HTTP API (and, unless --workers 0, the workers) until stopped')
     .option('--host <host>', 'interface to listen on')
     .option('--port <port>', 'port to listen on', parseIntOption('--port'))
-    .option('--workers <n>', 'mining jobs this process runs at once (0: API only)', parseIntOption('--workers'))
+    .option(
+      '--workers <n>',
+      'mining jobs this process runs at once (0: API only)',
+      parseIntOption('--workers'),
+    )
     .action(async (options: { host?: string; port?: number; workers?: number }, command: Command) => {
-      const ctx = createContext(command.optsWithGlobals<GlobalOptions>(), { host: options.host, port: options.port }, 'server');
-      const gleaner = await startGleaner({ config: ctx.config, logger: ctx.logger, workers: options.workers ?? ctx.config.workerConcurrency });
+      const ctx = createContext(
+        command.optsWithGlobals<GlobalOptions>(),
+        { host: options.host, port: options.port },
+        'server',
+      );
+      const gleaner = await startGleaner({
+        config: ctx.config,
+        logger: ctx.logger,
+        workers: options.workers ?? ctx.config.workerConcurrency,
+      });
       const url = await serveApi(gleaner, ctx);
       ctx.result({ url });
       await untilShutdown();
@@ -29,17 +47,28 @@ export async function serveApi(gleaner: Gleaner, ctx: CliContext): Promise<strin
   try {
     await app.listen({ host: ctx.config.host, port: ctx.config.port });
   } catch (error) {
-    throw new FatalError(`cannot listen on ${ctx.config.host}:${ctx.config.port}: ${(error as Error).message}. Choose another with --port or GLEANER_PORT.`, { cause: error });
+    throw new FatalError(
+      `cannot listen on ${ctx.config.host}:${ctx.config.port}: ${(error as Error).message}. Choose another with --port or GLEANER_PORT.`,
+      { cause: error },
+    );
   }
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : ctx.config.port;
   const url = `http://${ctx.config.host.includes(':') ? `[${ctx.config.host}]` : ctx.config.host}:${port}`;
   ctx.say(`API listening on ${url}  (OpenAPI: ${url}/api/openapi.json)`);
   ctx.logger.info({ url }, 'API listening');
-  if (generated) ctx.say(`API key (kept in ${ctx.config.dataDir}/api-key): ${generated}\n  try: curl -H 'x-api-key: ${generated}' ${url}/api/mining-jobs`);
+  if (generated)
+    ctx.say(
+      `API key (kept in ${ctx.config.dataDir}/api-key): ${generated}\n  try: curl -H 'x-api-key: ${generated}' ${url}/api/mining-jobs`,
+    );
   const closeGleaner = gleaner.close.bind(gleaner);
   // Close the listener before the database, so no request arrives at a closed store.
-  Object.assign(gleaner, { close: async () => { await app.close(); await closeGleaner(); } });
+  Object.assign(gleaner, {
+    close: async () => {
+      await app.close();
+      await closeGleaner();
+    },
+  });
   return url;
 }
 
