@@ -28,14 +28,12 @@ export function buildApi(gleaner: Gleaner, options: ApiOptions): FastifyInstance
   const document = openApiDocument(API_ROUTES, options.version);
   app.setErrorHandler(errorHandler(gleaner.logger));
   app.setNotFoundHandler((request, reply) => {
-    void reply
-      .status(404)
-      .send({
-        error: {
-          code: 'not-found',
-          message: `no route ${request.method} ${request.url.split('?')[0]}; see /api/openapi.json`,
-        },
-      });
+    void reply.status(404).send({
+      error: {
+        code: 'not-found',
+        message: `no route ${request.method} ${request.url.split('?')[0]}; see /api/openapi.json`,
+      },
+    });
   });
   app.get('/api/openapi.json', async () => document);
   for (const route of API_ROUTES) {
