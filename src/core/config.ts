@@ -48,6 +48,12 @@ const SETTINGS = {
   /** Pause between two requests to the same host. */
   perHostDelayMs: { env: 'GLEANER_PER_HOST_DELAY_MS', schema: int(0, 600_000).default(0) },
   requestTimeoutMs: { env: 'GLEANER_REQUEST_TIMEOUT_MS', schema: int(100, 600_000).default(10_000) },
+  /** Threads that parse and extract pages; 0: one per core but one. */
+  extractWorkers: { env: 'GLEANER_EXTRACT_WORKERS', schema: int(0, 64).default(0) },
+  /** A page whose extraction takes longer is abandoned with the reason `extract-timeout`. */
+  extractTimeoutMs: { env: 'GLEANER_EXTRACT_TIMEOUT_MS', schema: int(100, 600_000).default(4_000) },
+  /** Heap of one extraction thread; a page that needs more is abandoned with `extract-memory`. */
+  extractMaxMemoryMb: { env: 'GLEANER_EXTRACT_MAX_MEMORY_MB', schema: int(64, 16_384).default(1024) },
   /** A page larger than this is refused with a reason, not truncated. */
   maxPageBytes: { env: 'GLEANER_MAX_PAGE_BYTES', schema: int(1024, 1_073_741_824).default(5 * 1024 * 1024) },
   maxRedirects: { env: 'GLEANER_MAX_REDIRECTS', schema: int(0, 50).default(10) },
@@ -60,7 +66,7 @@ const SETTINGS = {
   /** Seconds one worker works on a mining job before handing it back to the queue (fairness, and recovery). */
   sliceSeconds: { env: 'GLEANER_SLICE_SECONDS', schema: int(1, 3600).default(3) },
   /** A claimed queue job whose worker went silent this long is handed to another worker. */
-  jobExpireSeconds: { env: 'GLEANER_JOB_EXPIRE_SECONDS', schema: int(2, 86_400).default(17) },
+  jobExpireSeconds: { env: 'GLEANER_JOB_EXPIRE_SECONDS', schema: int(2, 86_400).default(20) },
   maintenanceIntervalSeconds: {
     env: 'GLEANER_MAINTENANCE_INTERVAL_SECONDS',
     schema: int(1, 3600).default(2),
@@ -125,14 +131,14 @@ export function resolveConfig({
   }
   const config = parsed.data as GleanerConfig;
   const tailSeconds = config.jobExpireSeconds - config.sliceSeconds - SLICE_EXPIRY_MARGIN_SECONDS;
-  if (config.requestTimeoutMs > tailSeconds * 1000) {
+  if (config.requestTimeoutMs + config.extractTimeoutMs > tailSeconds * 1000) {
     // A page in flight when a slice ends must finish before the slice's queue message expires, or the
     // queue would hand the job to another worker while this one still works on it.
     throw new InvalidInputError(
       'requestTimeoutMs',
-      `configuration requestTimeoutMs is ${config.requestTimeoutMs} ms, but a mining slice leaves only ${Math.max(0, tailSeconds)} s for pages in flight ` +
+      `configuration requestTimeoutMs + extractTimeoutMs is ${config.requestTimeoutMs + config.extractTimeoutMs} ms, but a mining slice leaves only ${Math.max(0, tailSeconds)} s for pages in flight ` +
         `(GLEANER_JOB_EXPIRE_SECONDS ${config.jobExpireSeconds} − GLEANER_SLICE_SECONDS ${config.sliceSeconds} − ${SLICE_EXPIRY_MARGIN_SECONDS}). ` +
-        'Raise GLEANER_JOB_EXPIRE_SECONDS or lower GLEANER_REQUEST_TIMEOUT_MS.',
+        'Raise GLEANER_JOB_EXPIRE_SECONDS or lower GLEANER_REQUEST_TIMEOUT_MS or GLEANER_EXTRACT_TIMEOUT_MS.',
     );
   }
   return Object.freeze(config);

@@ -1,6 +1,6 @@
 import type { GleanerConfig } from '../core/index.js';
 import { HostPoliteness, RobotsCache, StaticFetcher, type Fetcher, type Scope } from '../crawl/index.js';
-import { compileSelectors, type CompiledSelectors } from '../extract/index.js';
+import type { ExtractionPool, PageFacts } from '../extract/index.js';
 import { scopeOf, type MiningJobSpec } from './job-spec.js';
 
 /**
@@ -13,7 +13,8 @@ export interface JobRuntime {
   robots: RobotsCache;
   politeness: HostPoliteness;
   scope: Scope;
-  selectors: CompiledSelectors;
+  /** Extract a fetched page with the job's selectors, off the main thread and bounded in time and memory. */
+  extract(html: string, url: string): Promise<PageFacts>;
   /** URLs this process has already sent to the frontier: most links on a page point to known pages. */
   seen: Set<string>;
   lastUsedAt: number;
@@ -29,10 +30,12 @@ const IDLE_RUNTIME_MS = 60_000;
 
 export class JobRuntimes {
   readonly #settings: CrawlSettings;
+  readonly #pool: ExtractionPool;
   readonly #runtimes = new Map<number, JobRuntime>();
 
-  constructor(settings: CrawlSettings) {
+  constructor(settings: CrawlSettings, pool: ExtractionPool) {
     this.#settings = settings;
+    this.#pool = pool;
   }
 
   get(jobId: number, spec: MiningJobSpec): JobRuntime {
@@ -56,7 +59,7 @@ export class JobRuntimes {
           perHostDelayMs: this.#settings.perHostDelayMs,
         }),
         scope: scopeOf(spec),
-        selectors: compileSelectors(spec.selectors),
+        extract: (html, url) => this.#pool.extract(html, { url, selectors: spec.selectors }),
         seen: new Set(),
         lastUsedAt: Date.now(),
       };

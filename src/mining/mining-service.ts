@@ -21,6 +21,7 @@ import {
   type PageErrorSummary,
   type SkippedUrl,
 } from '../store/index.js';
+import { ExtractionPool } from '../extract/index.js';
 import { parseMiningJob, type MiningJobSpec } from './job-spec.js';
 import { JobRuntimes } from './job-runtime.js';
 import { SliceRunner } from './slice-runner.js';
@@ -51,6 +52,7 @@ export class MiningService extends TypedEmitter<MiningEvents> {
   readonly #config: MiningSettings;
   readonly #logger: Logger;
   readonly #runtimes: JobRuntimes;
+  readonly #pool: ExtractionPool;
   readonly #slices: SliceRunner;
 
   constructor(db: Database, queue: JobQueue, config: MiningSettings, logger: Logger) {
@@ -59,7 +61,12 @@ export class MiningService extends TypedEmitter<MiningEvents> {
     this.#queue = queue;
     this.#config = config;
     this.#logger = logger;
-    this.#runtimes = new JobRuntimes(config);
+    this.#pool = new ExtractionPool({
+      workers: config.extractWorkers,
+      timeoutMs: config.extractTimeoutMs,
+      maxMemoryMb: config.extractMaxMemoryMb,
+    });
+    this.#runtimes = new JobRuntimes(config, this.#pool);
     this.#slices = new SliceRunner(db, this.#runtimes, config, logger);
   }
 
@@ -137,6 +144,7 @@ export class MiningService extends TypedEmitter<MiningEvents> {
 
   async close(): Promise<void> {
     await this.#runtimes.closeAll();
+    await this.#pool.close();
   }
 
   async #runSlice(jobId: number, retryCount: number): Promise<void> {

@@ -6,7 +6,7 @@ import {
   retryDelayMs,
   type FetchedPage,
 } from '../crawl/index.js';
-import { extractPage, type PageFacts } from '../extract/index.js';
+import type { PageFacts } from '../extract/index.js';
 import type { FrontierEntry, PageWrite } from '../store/index.js';
 import type { JobRuntime } from './job-runtime.js';
 import type { UrlOutcome } from './outcome.js';
@@ -70,15 +70,16 @@ export async function processUrl(
 
   let facts: PageFacts;
   try {
-    facts = extractPage(fetched.html, { url: fetched.finalUrl, selectors: runtime.selectors });
+    facts = await runtime.extract(fetched.html, fetched.finalUrl);
   } catch (error) {
-    const message = `extraction failed: ${describeError(error)}`;
+    // Too slow, too large or crashing the extractor: the page is recorded with the reason, the job goes on.
+    const code = error instanceof GleanerError ? error.code : 'extract-failed';
     return {
       kind: 'page',
       url: entry.url,
       state: 'failed',
       discovered: [],
-      page: pageWrite(entry, fetched, null, message, 'extract-failed'),
+      page: pageWrite(entry, fetched, null, describeError(error), code),
     };
   }
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger, resolveConfig } from '../../src/core/index.js';
+import { ExtractionPool } from '../../src/extract/index.js';
 import { JobRuntimes, parseMiningJob, SliceRunner } from '../../src/mining/index.js';
 import { insertMiningJob, type Database } from '../../src/store/index.js';
 import { openTestDatabase } from '../harness/databases.js';
@@ -9,13 +10,15 @@ const config = resolveConfig({ options: { logLevel: 'silent' }, env: {} });
 describe('a slice that finds the job leased', () => {
   let db: Database;
   let runner: SliceRunner;
+  const pool = new ExtractionPool({ workers: 1, timeoutMs: 1000, maxMemoryMb: 256 });
   const spec = parseMiningJob({ topic: 't', startUrls: ['http://127.0.0.1:9/'] }, config, true);
 
   beforeAll(async () => {
     db = await openTestDatabase('pglite');
-    runner = new SliceRunner(db, new JobRuntimes(config), config, createLogger({ level: 'silent' }));
+    runner = new SliceRunner(db, new JobRuntimes(config, pool), config, createLogger({ level: 'silent' }));
   });
   afterAll(async () => {
+    await pool.close();
     await db?.close();
   });
 

@@ -1,0 +1,37 @@
+import { parentPort } from 'node:worker_threads';
+import { compileSelectors, type CompiledSelectors } from './selectors.js';
+import { extractPage } from './extract-page.js';
+import type { ExtractionReply, ExtractionRequest } from './extraction-protocol.js';
+
+// A job's selectors arrive as their spec; compiled once per spec and kept for the job's next pages.
+const MAX_CACHED_SELECTOR_SETS = 64;
+const compiled = new Map<string, CompiledSelectors>();
+
+function selectorsFor(spec: Record<string, string> | undefined): CompiledSelectors | undefined {
+  if (!spec || Object.keys(spec).length === 0) return undefined;
+  const key = JSON.stringify(spec);
+  let selectors = compiled.get(key);
+  if (!selectors) {
+    selectors = compileSelectors(spec);
+    if (compiled.size >= MAX_CACHED_SELECTOR_SETS) compiled.delete(compiled.keys().next().value as string);
+    compiled.set(key, selectors);
+  }
+  return selectors;
+}
+
+parentPort?.on('message', (request: ExtractionRequest) => {
+  let reply: ExtractionReply;
+  try {
+    const selectors = selectorsFor(request.selectors);
+    const facts = extractPage(request.html, { url: request.url, ...(selectors ? { selectors } : {}) });
+    reply = { id: request.id, ok: true, facts };
+  } catch (error) {
+    const e = error as Error & { code?: string; field?: string };
+    reply = {
+      id: request.id,
+      ok: false,
+      error: { name: e.name, message: e.message, code: e.code ?? null, field: e.field ?? null },
+    };
+  }
+  parentPort?.postMessage(reply);
+});
