@@ -1,6 +1,7 @@
 import type { Queryable } from './database.js';
 
-export interface PageWrite {
+/** What is known of a fetched page, good or bad. */
+interface PageFields {
   url: string;
   finalUrl: string | null;
   depth: number;
@@ -13,6 +14,9 @@ export interface PageWrite {
   redirects: string[];
   error: string | null;
   errorCode: string | null;
+}
+
+export interface PageWrite extends PageFields {
   extraction: unknown;
   links: LinkWrite[];
 }
@@ -24,21 +28,9 @@ export interface LinkWrite {
   internal: boolean;
 }
 
-export interface PageRow {
+export interface PageRow extends PageFields {
   id: number;
   jobId: number;
-  url: string;
-  finalUrl: string | null;
-  depth: number;
-  httpStatus: number | null;
-  contentHash: string | null;
-  contentType: string | null;
-  bytes: number | null;
-  fetchedAt: Date;
-  timings: Record<string, number>;
-  redirects: string[];
-  error: string | null;
-  errorCode: string | null;
 }
 
 const PAGE_COLUMNS = `id, job_id AS "jobId", url, final_url AS "finalUrl", depth, http_status AS "httpStatus",
