@@ -41,7 +41,7 @@ export function areaOf(url: string, functionName: string): string {
   // The last node_modules segment names the package that owns the code.
   const pkg = [...url.matchAll(/node_modules\/((?:@[^/]+\/)?[^/]+)/g)].at(-1);
   if (pkg !== undefined) return pkg[1]!;
-  const gleaner = /\/dist\/([^/]+)\/([^/]+)\.js$/.exec(url);
+  const gleaner = /\/(?:dist|src)\/([^/]+)\/([^/]+)\.[jt]s$/.exec(url); // built, or run through tsx
   if (gleaner !== null) return `gleaner ${gleaner[1]}/${gleaner[2]}`;
   return url.replace(/^file:\/\//, '');
 }
@@ -98,7 +98,8 @@ export function summariseProfile(
     if (elapsed < from || elapsed > to) return;
     const { functionName, url, lineNumber, columnNumber } = byId.get(id)!.callFrame;
     const area = areaOf(url, functionName);
-    const where = url === '' ? '' : ` ${url.replace(/^.*\/(node_modules|dist)\//, '$1/')}:${lineNumber + 1}`;
+    const where =
+      url === '' ? '' : ` ${url.replace(/^.*\/(node_modules|dist|src)\//, '$1/')}:${lineNumber + 1}`;
     const source = originalOf(url, lineNumber, columnNumber);
     const name = `${functionName || '(anonymous)'}${where}${source === null ? '' : ` = ${source}`}`;
     byFunction.set(name, (byFunction.get(name) ?? 0) + delta);

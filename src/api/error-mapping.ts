@@ -23,14 +23,12 @@ export function toResponse(error: unknown): { status: number; body: ApiErrorBody
     return { status: 400, body: { error: { code: error.code, message: error.message, field: error.field } } };
   }
   if (error instanceof GleanerError) {
-    if (error.code === 'not-found')
-      return { status: 404, body: { error: { code: error.code, message: error.message } } };
-    if (error.code === 'unauthorized')
-      return { status: 401, body: { error: { code: error.code, message: error.message } } };
-    if (error.policy === 'fatal')
-      return { status: 503, body: { error: { code: error.code, message: error.message } } };
-    if (error.policy === 'invalid-input')
-      return { status: 400, body: { error: { code: error.code, message: error.message } } };
+    const body = { error: { code: error.code, message: error.message } };
+    if (error.code === 'not-found') return { status: 404, body };
+    if (error.code === 'unauthorized') return { status: 401, body };
+    // The request was right but its page could not be used (HTTP error upstream, not HTML, too large…).
+    const byPolicy = { fatal: 503, 'invalid-input': 400, skip: 422, retry: 503 } as const;
+    return { status: byPolicy[error.policy], body };
   }
   const fastifyError = error as Partial<FastifyError>;
   if (fastifyError.statusCode && fastifyError.statusCode < 500) {

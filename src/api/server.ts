@@ -7,8 +7,9 @@ import { openApiDocument } from './openapi.js';
 import type { RouteDef } from './route.js';
 import { healthRoutes } from './routes/health.js';
 import { miningJobRoutes } from './routes/mining-jobs.js';
+import { extractRoutes } from './routes/extract.js';
 
-export const API_ROUTES: readonly RouteDef[] = [...healthRoutes, ...miningJobRoutes];
+export const API_ROUTES: readonly RouteDef[] = [...healthRoutes, ...miningJobRoutes, ...extractRoutes];
 
 // A mining job's JSON is small; a body past this is a mistake or an attack.
 const MAX_BODY_BYTES = 10 * 1024 * 1024;

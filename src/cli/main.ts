@@ -2,6 +2,8 @@ import { Command, CommanderError } from 'commander';
 import { describeError, GleanerError, InvalidInputError } from '../core/index.js';
 import { packageVersion } from './context.js';
 import { registerDemo } from './commands/demo.js';
+import { registerEval } from './commands/eval.js';
+import { registerExtract } from './commands/extract.js';
 import { registerJobs } from './commands/jobs.js';
 import { registerMine } from './commands/mine.js';
 import { registerServe } from './commands/serve.js';
@@ -22,6 +24,8 @@ export function buildProgram(): Command {
   registerServe(program);
   registerWorker(program);
   registerJobs(program);
+  registerEval(program);
+  registerExtract(program);
   return program;
 }
 

@@ -1,15 +1,19 @@
 import { InvalidInputError } from '../core/index.js';
+import { extractArticle } from './article.js';
 import { extractHeadings } from './headings.js';
 import { extractImages } from './images.js';
 import { extractJsonLd } from './json-ld.js';
 import { extractLinks } from './links.js';
 import { extractMetaTags } from './meta-tags.js';
 import { extractMetadata } from './metadata.js';
+import { createMetadataCollector } from './metadata-signals.js';
 import { extractOpenGraph } from './open-graph.js';
 import type { PageFacts } from './page-facts.js';
 import type { ElementVisitor } from './page-index.js';
 import { parsePage } from './parsed-page.js';
 import type { CompiledSelectors } from './selectors.js';
+import { structuredDataFacts } from './structured-data.js';
+import { createStructuredDataScan } from './structured-data-scan.js';
 import { countWords } from './text.js';
 import { parsePageUrl } from './urls.js';
 
@@ -40,11 +44,16 @@ export function extractPage(html: string, options: ExtractOptions): PageFacts {
   const url = parsePageUrl(options.url);
   const collector = options.selectors?.collector();
   const visitors: ElementVisitor[] = collector === undefined ? [] : [(element) => collector.visit(element)];
+  const metadataSignals = createMetadataCollector();
+  visitors.push(metadataSignals.visit);
+  // Notes itemscope, RDFa and microformat elements during the walk, so pages without them pay nothing more.
+  const structuredDataScan = createStructuredDataScan();
+  visitors.push(structuredDataScan.visit);
   const page = parsePage(html, url, visitors);
   const jsonLd = extractJsonLd(page);
   return {
     url: options.url,
-    metadata: extractMetadata(page),
+    metadata: extractMetadata(page, { jsonLd: jsonLd.items, signals: metadataSignals.signals }),
     meta: extractMetaTags(page),
     openGraph: extractOpenGraph(page),
     jsonLd: jsonLd.items,
@@ -54,5 +63,7 @@ export function extractPage(html: string, options: ExtractOptions): PageFacts {
     images: extractImages(page),
     selected: collector?.values(page.base) ?? {},
     wordCount: countWords(page.index.visibleText),
+    article: extractArticle(page, { jsonLd: jsonLd.items }),
+    ...structuredDataFacts(page, structuredDataScan),
   };
 }

@@ -5,6 +5,8 @@ import { Worker } from 'node:worker_threads';
 import { InvalidInputError, SkipError, FatalError } from '../core/index.js';
 import type { ExtractionReply, ExtractionRequest } from './extraction-protocol.js';
 import type { PageFacts } from './page-facts.js';
+import type { StructuredDataOptions } from './structured-data.js';
+import type { StructuredData } from './structured-data-types.js';
 
 export interface ExtractionPoolOptions {
   /** Worker threads; 0 picks one per core but one (the main thread fetches and stores). @default 0 */
@@ -18,14 +20,18 @@ export interface ExtractionPoolOptions {
 // The compiled worker, found from src/extract (tests) and dist/extract (the CLI) alike: `npm run build` makes it.
 const WORKER_FILE = new URL('../../dist/extract/extraction-worker.js', import.meta.url);
 
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
 interface Task {
   request: ExtractionRequest;
-  resolve: (facts: PageFacts) => void;
+  resolve: (value: PageFacts | StructuredData) => void;
   reject: (error: Error) => void;
 }
 
 interface Slot {
   worker: Worker;
+  /** Whether the worker has loaded its modules; a page waits for that before its clock starts. */
+  ready: boolean;
   task: Task | null;
   timer: NodeJS.Timeout | null;
 }
@@ -53,18 +59,30 @@ export class ExtractionPool {
     this.#size = options.workers > 0 ? options.workers : Math.max(1, availableParallelism() - 1);
   }
 
-  /** Extract one page; rejects with SkipError (`extract-timeout`, `extract-memory`, `extract-crashed`) past the bounds. */
+  /** A page's facts; rejects with SkipError (`extract-timeout`, `extract-memory`, `extract-crashed`) past the bounds. */
   extract(html: string, options: { url: string; selectors?: Record<string, string> }): Promise<PageFacts> {
+    return this.#run({
+      kind: 'facts',
+      html,
+      url: options.url,
+      ...(options.selectors ? { selectors: options.selectors } : {}),
+    }) as Promise<PageFacts>;
+  }
+
+  /** A page's structured data with extruct's options, within the same bounds. */
+  extractStructuredData(html: string, options: StructuredDataOptions): Promise<StructuredData> {
+    return this.#run({ kind: 'structured', html, options }) as Promise<StructuredData>;
+  }
+
+  #run(request: DistributiveOmit<ExtractionRequest, 'id'>): Promise<PageFacts | StructuredData> {
     if (this.#closed)
       return Promise.reject(new FatalError('the extraction pool is closed', { code: 'closed' }));
     return new Promise((resolve, reject) => {
-      const request: ExtractionRequest = {
-        id: this.#nextId++,
-        html,
-        url: options.url,
-        ...(options.selectors ? { selectors: options.selectors } : {}),
-      };
-      this.#waiting.push({ request, resolve, reject });
+      this.#waiting.push({
+        request: { ...request, id: this.#nextId++ } as ExtractionRequest,
+        resolve,
+        reject,
+      });
       this.#dispatch();
     });
   }
@@ -82,21 +100,26 @@ export class ExtractionPool {
 
   #dispatch(): void {
     while (this.#waiting.length > 0) {
-      let slot = this.#slots.find((s) => s.task === null);
-      if (!slot && this.#slots.length < this.#size) slot = this.#spawn();
-      if (!slot) return;
+      const slot = this.#slots.find((s) => s.ready && s.task === null);
+      if (!slot) {
+        // Start another worker when all are busy; pages wait for the first one ready.
+        if (this.#slots.length < this.#size && this.#slots.every((s) => s.ready)) this.#spawn();
+        return;
+      }
       const task = this.#waiting.shift()!;
-      slot.task = task;
-      slot.timer = setTimeout(() => {
+      const busy = slot;
+      busy.task = task;
+      busy.timer = setTimeout(() => {
         void this.#replace(
-          slot,
+          busy,
           new SkipError(
             `extraction took longer than ${this.#options.timeoutMs} ms and was stopped (GLEANER_EXTRACT_TIMEOUT_MS)`,
             { code: 'extract-timeout' },
           ),
         );
       }, this.#options.timeoutMs);
-      slot.worker.postMessage(task.request);
+      busy.worker.ref();
+      busy.worker.postMessage(task.request);
     }
   }
 
@@ -104,12 +127,19 @@ export class ExtractionPool {
     const worker = new Worker(WORKER_FILE, {
       resourceLimits: { maxOldGenerationSizeMb: this.#options.maxMemoryMb },
     });
-    const slot: Slot = { worker, task: null, timer: null };
-    worker.on('message', (reply: ExtractionReply) => {
+    const slot: Slot = { worker, ready: false, task: null, timer: null };
+    worker.on('message', (reply: ExtractionReply | { ready: true }) => {
+      if ('ready' in reply) {
+        slot.ready = true;
+        this.#dispatch();
+        // An idle worker must not keep the process alive; a busy one must (its page is awaited).
+        if (slot.task === null) worker.unref();
+        return;
+      }
       const task = slot.task;
       if (!task || task.request.id !== reply.id) return;
       this.#settle(slot);
-      if (reply.ok) task.resolve(reply.facts);
+      if (reply.ok) task.resolve(reply.value);
       else if (reply.error.field !== null)
         task.reject(new InvalidInputError(reply.error.field, reply.error.message));
       else
@@ -132,8 +162,6 @@ export class ExtractionPool {
       if (this.#slots.includes(slot))
         void this.#replace(slot, new SkipError('the extraction worker exited', { code: 'extract-crashed' }));
     });
-    // Idle workers must not keep the process alive.
-    worker.unref();
     this.#slots.push(slot);
     return slot;
   }
@@ -142,6 +170,7 @@ export class ExtractionPool {
     if (slot.timer) clearTimeout(slot.timer);
     slot.timer = null;
     slot.task = null;
+    slot.worker.unref();
   }
 
   /** End a worker (its page failed it) and let a fresh one take the next page. */

@@ -1,16 +1,14 @@
 import type { PageFacts } from './page-facts.js';
+import type { StructuredDataOptions } from './structured-data.js';
+import type { StructuredData } from './structured-data-types.js';
 
-/** A page sent to an extraction worker. */
-export interface ExtractionRequest {
-  id: number;
-  html: string;
-  url: string;
-  /** The job's selector spec (compiled objects do not cross threads). */
-  selectors?: Record<string, string>;
-}
+/** A page sent to an extraction worker: its facts (mining), or its structured data with extruct's options. */
+export type ExtractionRequest =
+  | { id: number; kind: 'facts'; html: string; url: string; selectors?: Record<string, string> }
+  | { id: number; kind: 'structured'; html: string; options: StructuredDataOptions };
 
 export type ExtractionReply =
-  | { id: number; ok: true; facts: PageFacts }
+  | { id: number; ok: true; value: PageFacts | StructuredData }
   | {
       id: number;
       ok: false;

@@ -1,6 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import { compileSelectors, type CompiledSelectors } from './selectors.js';
 import { extractPage } from './extract-page.js';
+import { extractStructuredData } from './structured-data.js';
 import type { ExtractionReply, ExtractionRequest } from './extraction-protocol.js';
 
 // A job's selectors arrive as their spec; compiled once per spec and kept for the job's next pages.
@@ -22,9 +23,16 @@ function selectorsFor(spec: Record<string, string> | undefined): CompiledSelecto
 parentPort?.on('message', (request: ExtractionRequest) => {
   let reply: ExtractionReply;
   try {
-    const selectors = selectorsFor(request.selectors);
-    const facts = extractPage(request.html, { url: request.url, ...(selectors ? { selectors } : {}) });
-    reply = { id: request.id, ok: true, facts };
+    if (request.kind === 'structured') {
+      reply = { id: request.id, ok: true, value: extractStructuredData(request.html, request.options) };
+    } else {
+      const selectors = selectorsFor(request.selectors);
+      reply = {
+        id: request.id,
+        ok: true,
+        value: extractPage(request.html, { url: request.url, ...(selectors ? { selectors } : {}) }),
+      };
+    }
   } catch (error) {
     const e = error as Error & { code?: string; field?: string };
     reply = {
@@ -35,3 +43,6 @@ parentPort?.on('message', (request: ExtractionRequest) => {
   }
   parentPort?.postMessage(reply);
 });
+
+// Modules are loaded: the pool starts a page's clock only from here, so start-up never counts against a page.
+parentPort?.postMessage({ ready: true });

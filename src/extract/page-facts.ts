@@ -1,3 +1,5 @@
+import type { DublinCoreItem, MicrodataItem, MicroformatItem, RdfaNode } from './structured-data-types.js';
+
 /**
  * What extraction knows about one page: the value shapes every later stage (profiles, normalization,
  * storage) reads. Plain data only, so that it serializes to jsonb as it is.
@@ -27,18 +29,64 @@ export interface PageFacts {
   selected: Record<string, string[]>;
   /** Words of the visible body text (no script, style, noscript, template, hidden elements). */
   wordCount: number;
+  /** The main article text, boilerplate left out; `null` when the page has no text. */
+  article: Article | null;
+  /** Microdata items in extruct's shape (nested, not strict), URLs resolved against the page URL. */
+  microdata: MicrodataItem[];
+  /** RDFa as expanded JSON-LD node objects (OpenGraph metas included: they are RDFa). */
+  rdfa: RdfaNode[];
+  /** microformats2 items (classic microformats read as mf2) as mf2 parsers give them. */
+  microformats: MicroformatItem[];
+  /** Dublin Core metas and links, in extruct's shape: one item, its lists maybe empty. */
+  dublinCore: DublinCoreItem[];
 }
 
-/** The page-level metadata, each `null` when the page does not say. Text values are whitespace-normalized. */
-export interface PageMetadata {
-  /** The page's title as it presents itself: `og:title`, else `twitter:title`, else `<title>`. */
+/** A page's main text: navigation, comments, share bars, related links and ads left out, paragraphs kept. */
+export interface Article {
+  /** The article's headline: the `<h1>` agreeing with the page's title, else that title without the site name. */
   title: string | null;
-  /** `og:description`, else `<meta name=description>`, else `twitter:description`. */
+  /** Paragraphs and headings separated by a blank line, list items by a line break; the headline left out. */
+  text: string;
+  /** Text blocks (paragraphs, headings, list items) in `text`. */
+  paragraphs: number;
+  wordCount: number;
+}
+
+/**
+ * The page-level metadata, each `null` when the page does not say (but `url`, which falls back to the page
+ * URL). Text values are whitespace-normalized; URLs are absolute http(s), resolved against the page's base,
+ * without fragment; dates are ISO 8601 instants in UTC. Each field takes the first source that has a valid
+ * value, from what the page declares (OpenGraph, Twitter cards, JSON-LD, microdata, Dublin Core and other
+ * metas) to what it shows (bylines, `<time>`, logos, `<video>`/`<audio>`); the order is documented on each
+ * resolver in `metadata-*.ts`.
+ */
+export interface PageMetadata {
+  /** The page's title as it presents itself: `og:title`, `twitter:title`, `<title>`, JSON-LD `headline`, `<h1>`. */
+  title: string | null;
+  /** `og:description`, else `twitter:description`, else `<meta name=description>`, else JSON-LD `description`. */
   description: string | null;
+  /** The author's name (several JSON-LD authors joined with " and "); never a URL or a handle's "@". */
+  author: string | null;
+  /** When the content was first published (ISO instant). A date without a time of day is noon UTC. */
+  date: string | null;
+  /** When the content was last modified (ISO instant), when the page says. */
+  dateModified: string | null;
+  /** The representative image (`og:image`, Twitter card, JSON-LD, then the article's first image). */
+  image: string | null;
+  /** The site's square logo: `og:logo`, `itemprop=logo`, a square JSON-LD logo, else the biggest icon. */
+  logo: string | null;
+  /** The site or publisher name (JSON-LD publisher, `og:site_name`, application name, the `<title>`'s site part). */
+  publisher: string | null;
   /** The language tag as declared (`<html lang>`, `content-language`, `og:locale`), `_` written as `-`. */
   lang: string | null;
+  /** The page's address as it names itself: `og:url`, `twitter:url`, canonical, else the page URL. */
+  url: string;
   /** `<link rel=canonical href>`, resolved. */
   canonicalUrl: string | null;
+  /** The main audio file (og:audio, JSON-LD AudioObject, `<audio>`, a link to an audio file). */
+  audio: string | null;
+  /** The main video file (og:video when it is a file, JSON-LD VideoObject, `<video>`); not a player page. */
+  video: string | null;
   robots: string | null;
   viewport: string | null;
   /** The declared character encoding, lower-cased (`<meta charset>` or the http-equiv content type). */

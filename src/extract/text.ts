@@ -148,19 +148,22 @@ function charKind(code: number): number {
 /**
  * The rendered-looking text of an element, whitespace-normalized: text nodes in document order, script,
  * style, noscript and template content left out, block boundaries read as a space. Iterative, so a
- * pathologically deep tree cannot overflow the call stack.
+ * pathologically deep tree cannot overflow the call stack. With `maxChars`, collection stops about there
+ * (a caller looking for a byline must not pay for a whole article's text).
  */
-export function textOf(element: Element): string {
+export function textOf(element: Element, maxChars = Number.POSITIVE_INFINITY): string {
   const parts: string[] = [];
+  let length = 0;
   // `null` marks the end of a block element, so the text after it is separated too.
   const stack: (AnyNode | null)[] = [...element.children].reverse();
-  while (stack.length > 0) {
+  while (stack.length > 0 && length < maxChars) {
     const node = stack.pop();
     if (node === undefined) break;
     if (node === null) {
       parts.push(' ');
     } else if (isText(node)) {
       parts.push(node.data);
+      length += node.data.length;
     } else if (isTag(node) && !NON_TEXT_TAGS.has(node.name)) {
       if (BLOCK_TAGS.has(node.name)) {
         parts.push(' ');

@@ -7,3 +7,9 @@ export {
 export { miningJobInput, parseMiningJob, type MiningJobInput, type MiningJobSpec } from './job-spec.js';
 export { SliceRunner, type SliceResult, type SliceSettings } from './slice-runner.js';
 export { JobRuntimes } from './job-runtime.js';
+export {
+  extractSource,
+  type ExtractSourceInput,
+  type ExtractSourceResult,
+  type FetchSummary,
+} from './extract-source.js';

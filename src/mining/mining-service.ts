@@ -21,7 +21,9 @@ import {
   type PageErrorSummary,
   type SkippedUrl,
 } from '../store/index.js';
+import { StaticFetcher } from '../crawl/index.js';
 import { ExtractionPool } from '../extract/index.js';
+import { extractSource, type ExtractSourceInput, type ExtractSourceResult } from './extract-source.js';
 import { parseMiningJob, type MiningJobSpec } from './job-spec.js';
 import { JobRuntimes } from './job-runtime.js';
 import { SliceRunner } from './slice-runner.js';
@@ -53,6 +55,7 @@ export class MiningService extends TypedEmitter<MiningEvents> {
   readonly #logger: Logger;
   readonly #runtimes: JobRuntimes;
   readonly #pool: ExtractionPool;
+  #fetcher: StaticFetcher | null = null;
   readonly #slices: SliceRunner;
 
   constructor(db: Database, queue: JobQueue, config: MiningSettings, logger: Logger) {
@@ -116,6 +119,20 @@ export class MiningService extends TypedEmitter<MiningEvents> {
     return this.get(id);
   }
 
+  /** Extract one page (given, or fetched through the guarded fetcher) in the bounded pool: `POST /api/extract`. */
+  async extract(
+    input: ExtractSourceInput,
+    options: { allowPrivateAddresses: boolean },
+  ): Promise<ExtractSourceResult> {
+    this.#fetcher ??= new StaticFetcher(this.#config);
+    return extractSource(input, {
+      pool: this.#pool,
+      fetcher: this.#fetcher,
+      allowPrivateAddresses: options.allowPrivateAddresses,
+      timeoutMs: this.#config.requestTimeoutMs,
+    });
+  }
+
   /** Run mining slices on this process: `concurrency` jobs at once. */
   async startWorkers(concurrency: number): Promise<void> {
     await this.#queue.work(QUEUES.mine, concurrency, async ({ miningJobId }, { retryCount }) => {
@@ -145,6 +162,7 @@ export class MiningService extends TypedEmitter<MiningEvents> {
   async close(): Promise<void> {
     await this.#runtimes.closeAll();
     await this.#pool.close();
+    await this.#fetcher?.close();
   }
 
   async #runSlice(jobId: number, retryCount: number): Promise<void> {

@@ -23,8 +23,17 @@ describe('extractPage: metadata', () => {
     expect(extract(page).metadata).toEqual({
       title: 'Blue Kettle & Cups | Shop',
       description: 'A blue kettle.',
+      author: null,
+      date: null,
+      dateModified: null,
+      image: null,
+      logo: null,
+      publisher: 'Shop',
       lang: 'en-GB',
+      url: 'https://www.shop.example/products/42',
       canonicalUrl: 'https://www.shop.example/products/42',
+      audio: null,
+      video: null,
       robots: 'index, follow',
       viewport: 'width=device-width, initial-scale=1',
       charset: 'utf-8',
@@ -56,10 +65,12 @@ describe('extractPage: metadata', () => {
     ).toBe('iso-8859-1');
   });
 
-  it('gives null for everything an empty or non-HTML input does not say', () => {
+  it('gives null for everything an empty or non-HTML input does not say, and the page URL for its URL', () => {
     for (const html of ['', 'just text', '<<<>>>', '\u0000\u0001']) {
       const facts = extract(html);
-      expect(Object.values(facts.metadata).every((value) => value === null)).toBe(true);
+      const { url, ...rest } = facts.metadata;
+      expect(url).toBe(URL_);
+      expect(Object.values(rest).every((value) => value === null)).toBe(true);
       expect(facts.jsonLd).toEqual([]);
       expect(facts.links).toEqual([]);
     }

@@ -1,5 +1,6 @@
 // Real, externally authored fixtures (../shared/fixtures, see its README): extruct's samples for JSON-LD and
-// OpenGraph (exact equality with extruct's expected output) and metascraper's saved pages for metadata.
+// OpenGraph (exact equality with extruct's expected output). metascraper's saved pages, for the page
+// metadata, are measured in metadata-fixtures.test.ts.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractPage } from '../../src/extract/index.js';
@@ -69,62 +70,5 @@ describe('structured-data fixtures (extruct)', () => {
     // Through JSON, as the facts are stored, so null-prototype maps compare as the plain objects they serialize to.
     expect(JSON.parse(JSON.stringify(facts[SYNTAXES[check.syntax]])) as unknown).toEqual(check.expected);
     if (check.syntax === 'json-ld') expect(facts.jsonLdErrors).toEqual([]);
-  });
-});
-
-interface PageMetadataCase {
-  id: string;
-  html: string;
-  url: string;
-  expected: string;
-  excluded_keys: string[];
-}
-
-const METADATA_FIELDS = ['title', 'description', 'lang'] as const;
-type MetadataField = (typeof METADATA_FIELDS)[number];
-
-/**
- * Equality as a reader sees it: metascraper's expected values are typographically "smartened" (curly
- * quotes, an ellipsis character), which is its presentation, not the page's text; the language is
- * compared on its primary subtag (metascraper keeps only that).
- */
-function comparable(field: MetadataField, value: unknown): string | null {
-  if (typeof value !== 'string') return null;
-  const text = value.replace(/\s+/g, ' ').trim();
-  if (field === 'lang') return text.split('-')[0]?.toLowerCase() ?? null;
-  return text.replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/…/g, '...');
-}
-
-// Measured when written: title 29/29, description 27/29 (the two misses take metascraper's fallback to
-// the first paragraph, which is not metadata), lang 23/23. Each floor allows about one more miss, so that
-// a change made for the general case is not held hostage by one fixture page.
-const ACCURACY_FLOOR: Record<MetadataField, number> = { title: 0.95, description: 0.89, lang: 0.95 };
-
-describe('page-metadata fixtures (metascraper)', () => {
-  it('reads title, description and lang accurately', () => {
-    const tally = Object.fromEntries(
-      METADATA_FIELDS.map((field) => [field, { right: 0, total: 0, misses: [] as string[] }]),
-    );
-    for (const item of readJsonLines<PageMetadataCase>('page-metadata/cases.jsonl')) {
-      const expected = JSON.parse(readText(`page-metadata/${item.expected}`)) as Record<string, unknown>;
-      const { metadata } = extractPage(readText(`page-metadata/${item.html}`), { url: item.url });
-      for (const field of METADATA_FIELDS) {
-        const want = comparable(field, expected[field]);
-        if (want === null || item.excluded_keys.includes(field)) continue;
-        const score = tally[field] as { right: number; total: number; misses: string[] };
-        score.total += 1;
-        if (comparable(field, metadata[field]) === want) score.right += 1;
-        else score.misses.push(item.id);
-      }
-    }
-    for (const field of METADATA_FIELDS) {
-      const { right, total, misses } = tally[field] as { right: number; total: number; misses: string[] };
-      const accuracy = right / total;
-      console.log(
-        `page-metadata ${field}: ${right}/${total} = ${accuracy.toFixed(3)}${misses.length > 0 ? `; misses: ${misses.join(', ')}` : ''}`,
-      );
-      expect(total).toBeGreaterThan(0);
-      expect(accuracy, field).toBeGreaterThanOrEqual(ACCURACY_FLOOR[field]);
-    }
   });
 });

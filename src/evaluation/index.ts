@@ -1,0 +1,20 @@
+import { articlesEvaluation } from './articles.js';
+import type { EvalFamily } from './family.js';
+import { pageMetadataEvaluation } from './page-metadata.js';
+import { structuredDataEvaluation } from './structured-data.js';
+
+/** The evaluation commands by family name (`gleaner eval <family> <folder>`). */
+export const EVAL_FAMILIES: Readonly<Record<string, EvalFamily>> = Object.freeze({
+  [structuredDataEvaluation.name]: structuredDataEvaluation,
+  [pageMetadataEvaluation.name]: pageMetadataEvaluation,
+  [articlesEvaluation.name]: articlesEvaluation,
+});
+
+export type { EvalFamily, EvalResult, EvalRow } from './family.js';
+export { loadArticleCases, type ArticleCase } from './articles.js';
+export { loadPageMetadataCases } from './page-metadata.js';
+export {
+  loadStructuredDataCases,
+  checkStructuredDataCase,
+  type StructuredDataCase,
+} from './structured-data.js';

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { spawnGleaner } from '../harness/processes.js';
+
+const FIXTURES = fileURLToPath(new URL('../../../shared/fixtures/', import.meta.url));
+
+async function run(args: string[]) {
+  const p = spawnGleaner(args);
+  const code = await p.exited;
+  return { code, stdout: p.stdout(), stderr: p.stderr() };
+}
+
+const lastJson = (stdout: string) =>
+  JSON.parse(stdout.trim().split('\n').at(-1)!) as {
+    family: string;
+    n: number;
+    metrics: Record<string, number>;
+  };
+
+describe('gleaner eval on the fixtures', () => {
+  // The targets of the extraction issue, checked through the command users run on their own folders.
+  it.each([
+    ['structured-data', 'pass_rate', 1],
+    ['articles', 'f1', 0.95],
+    ['page-metadata', 'field_accuracy', 0.9],
+  ] as const)(
+    '%s: %s at least %d',
+    async (family, metric, floor) => {
+      const { code, stdout, stderr } = await run(['--json', 'eval', family, `${FIXTURES}${family}`]);
+      expect(stderr).toBe('');
+      expect(code).toBe(0);
+      const result = lastJson(stdout);
+      console.info(`${family}: ${JSON.stringify(result.metrics)}`);
+      expect(result.family).toBe(family);
+      expect(result.n).toBeGreaterThan(20);
+      expect(result.metrics[metric]).toBeGreaterThanOrEqual(floor);
+    },
+    60_000,
+  );
+
+  it('says what a folder lacks', async () => {
+    const { code, stderr } = await run(['eval', 'articles', FIXTURES]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/ground-truth\.json is missing: an evaluation folder for articles has the layout/);
+    expect((await run(['eval', 'nonsense', FIXTURES])).stderr).toMatch(
+      /unknown evaluation "nonsense": the families are/,
+    );
+  });
+});
+
+describe('gleaner extract', () => {
+  it("prints a file's structured data in extruct's shapes", async () => {
+    const { code, stdout } = await run([
+      '--json',
+      'extract',
+      `${FIXTURES}page-metadata/cases/astier/input.html`,
+      '--url',
+      'https://anisse.astier.eu/',
+      '--syntaxes',
+      'opengraph,json-ld',
+    ]);
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout) as { structuredData: Record<string, unknown> };
+    expect(Object.keys(result.structuredData).sort()).toEqual(['json-ld', 'opengraph']);
+  });
+
+  it("prints a file's facts, and refuses an unknown syntax", async () => {
+    const { code, stdout } = await run([
+      '--json',
+      'extract',
+      `${FIXTURES}page-metadata/cases/astier/input.html`,
+    ]);
+    expect(code).toBe(0);
+    const facts = (
+      JSON.parse(stdout) as { facts: { metadata: { title: string }; article: { text: string } } }
+    ).facts;
+    expect(facts.metadata.title).toMatch(/awk/i);
+    expect(facts.article.text.length).toBeGreaterThan(500);
+    const bad = await run([
+      'extract',
+      `${FIXTURES}page-metadata/cases/astier/input.html`,
+      '--syntaxes',
+      'json-ld,yaml',
+    ]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/unknown syntax "yaml"/);
+  });
+});
