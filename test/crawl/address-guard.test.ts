@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertPublicHost, isPrivateAddress, StaticFetcher } from '../../src/crawl/index.js';
-import { startServer, type LocalServer } from './local-server.js';
+import { startServer, type LocalServer, testFetcher } from './local-server.js';
 
 describe('isPrivateAddress', () => {
   it.each([
@@ -56,12 +56,7 @@ describe('the private-address guard in StaticFetcher', () => {
     server = await startServer((_req, res) => {
       res.writeHead(200, { 'content-type': 'text/html' }).end('<html>ok</html>');
     });
-    fetcher = new StaticFetcher({
-      userAgent: 'x',
-      requestTimeoutMs: 5_000,
-      maxPageBytes: 1024 * 1024,
-      maxRedirects: 3,
-    });
+    fetcher = testFetcher();
   });
 
   afterAll(async () => {

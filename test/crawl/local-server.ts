@@ -1,3 +1,4 @@
+import { StaticFetcher, type StaticFetcherOptions } from '../../src/crawl/index.js';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -37,4 +38,15 @@ export function signal<T = void>(): { promise: Promise<T>; resolve: (value: T) =
     resolve = r;
   });
   return { promise, resolve };
+}
+
+/** A fetcher with small, test-friendly limits; `overrides` change any of them. */
+export function testFetcher(overrides: Partial<StaticFetcherOptions> = {}): StaticFetcher {
+  return new StaticFetcher({
+    userAgent: 'x',
+    requestTimeoutMs: 5_000,
+    maxPageBytes: 1024 * 1024,
+    maxRedirects: 3,
+    ...overrides,
+  });
 }

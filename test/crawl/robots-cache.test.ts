@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RobotsCache, StaticFetcher } from '../../src/crawl/index.js';
-import { startServer, type LocalServer } from './local-server.js';
+import { startServer, type LocalServer, testFetcher } from './local-server.js';
 
 const ROBOTS = `
 User-agent: *
@@ -31,12 +31,7 @@ describe('RobotsCache', () => {
   }
 
   beforeAll(() => {
-    fetcher = new StaticFetcher({
-      userAgent: 'x',
-      requestTimeoutMs: 5_000,
-      maxPageBytes: 1024 * 1024,
-      maxRedirects: 3,
-    });
+    fetcher = testFetcher();
   });
 
   afterAll(async () => {

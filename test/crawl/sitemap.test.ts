@@ -1,7 +1,7 @@
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseSitemap, readSitemap, StaticFetcher } from '../../src/crawl/index.js';
-import { startServer, type LocalServer } from './local-server.js';
+import { startServer, type LocalServer, testFetcher } from './local-server.js';
 
 const urlset = (urls: string[]): string =>
   `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls
@@ -48,12 +48,7 @@ describe('readSitemap', () => {
       });
       res.end(file.body);
     });
-    fetcher = new StaticFetcher({
-      userAgent: 'x',
-      requestTimeoutMs: 5_000,
-      maxPageBytes: 1024 * 1024,
-      maxRedirects: 3,
-    });
+    fetcher = testFetcher();
     const page = (i: number): string => server.url(`/page-${i}`);
     files['/sitemap.xml'] = { body: urlset([page(1), page(2), page(2)]) };
     files['/index.xml'] = {
