@@ -15,8 +15,9 @@ export function formatJobSummary(report: MiningJobReport, facts: ExtractionSumma
   ];
   if (facts) {
     lines.push(
-      `  found: ${facts.pagesWithJsonLd} pages with JSON-LD (${facts.jsonLdErrors} invalid blocks skipped), ${facts.pagesWithOpenGraph} with OpenGraph, ` +
-        `${facts.links} links (${facts.internalLinks} internal), ${facts.images} images (${facts.imagesWithoutAlt} without alt)`,
+      `  found: ${facts.pagesWithJsonLd} pages with JSON-LD (${facts.jsonLdErrors} invalid blocks skipped), ${facts.pagesWithMicrodata} with microdata, ` +
+        `${facts.pagesWithRdfa} with RDFa, ${facts.pagesWithOpenGraph} with OpenGraph, ${facts.pagesWithArticle} with article text`,
+      `         ${facts.links} links (${facts.internalLinks} internal), ${facts.images} images (${facts.imagesWithoutAlt} without alt)`,
     );
   }
   if (report.pagesStored + report.pagesFailed >= report.spec.maxPages && report.frontier.pending > 0) {

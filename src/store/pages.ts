@@ -151,6 +151,9 @@ export interface ExtractionSummary {
   pagesWithJsonLd: number;
   jsonLdErrors: number;
   pagesWithOpenGraph: number;
+  pagesWithMicrodata: number;
+  pagesWithRdfa: number;
+  pagesWithArticle: number;
   links: number;
   internalLinks: number;
   images: number;
@@ -164,6 +167,9 @@ export async function extractionSummary(q: Queryable, jobId: number): Promise<Ex
        count(*) FILTER (WHERE jsonb_array_length(COALESCE(extraction->'jsonLd', '[]')) > 0)::int AS "pagesWithJsonLd",
        COALESCE(sum(jsonb_array_length(COALESCE(extraction->'jsonLdErrors', '[]'))), 0)::int AS "jsonLdErrors",
        count(*) FILTER (WHERE jsonb_array_length(COALESCE(extraction->'openGraph', '[]')) > 0)::int AS "pagesWithOpenGraph",
+       count(*) FILTER (WHERE jsonb_array_length(COALESCE(extraction->'microdata', '[]')) > 0)::int AS "pagesWithMicrodata",
+       count(*) FILTER (WHERE jsonb_array_length(COALESCE(extraction->'rdfa', '[]')) > 0)::int AS "pagesWithRdfa",
+       count(*) FILTER (WHERE jsonb_typeof(extraction->'article') = 'object')::int AS "pagesWithArticle",
        COALESCE(sum((extraction->>'linkCount')::int), 0)::int AS links,
        COALESCE(sum(jsonb_array_length(COALESCE(extraction->'images', '[]'))), 0)::int AS images,
        COALESCE(sum((SELECT count(*) FROM jsonb_array_elements(COALESCE(extraction->'images', '[]')) i WHERE i->>'altState' <> 'present')), 0)::int AS "imagesWithoutAlt",
