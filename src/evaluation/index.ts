@@ -1,6 +1,7 @@
 import { articlesEvaluation } from './articles.js';
 import type { EvalFamily } from './family.js';
 import { pageMetadataEvaluation } from './page-metadata.js';
+import { pricesEvaluation } from './prices.js';
 import { structuredDataEvaluation } from './structured-data.js';
 
 /** The evaluation commands by family name (`gleaner eval <family> <folder>`). */
@@ -8,6 +9,7 @@ export const EVAL_FAMILIES: Readonly<Record<string, EvalFamily>> = Object.freeze
   [structuredDataEvaluation.name]: structuredDataEvaluation,
   [pageMetadataEvaluation.name]: pageMetadataEvaluation,
   [articlesEvaluation.name]: articlesEvaluation,
+  [pricesEvaluation.name]: pricesEvaluation,
 });
 
 export type { EvalFamily, EvalResult, EvalRow } from './family.js';
@@ -18,3 +20,4 @@ export {
   checkStructuredDataCase,
   type StructuredDataCase,
 } from './structured-data.js';
+export { loadPriceCases, scorePrices, sameDecimal, type PriceCase, type PriceScores } from './prices.js';

@@ -23,6 +23,7 @@ describe('gleaner eval on the fixtures', () => {
     ['structured-data', 'pass_rate', 1],
     ['articles', 'f1', 0.95],
     ['page-metadata', 'field_accuracy', 0.9],
+    ['prices', 'amount_accuracy_unflagged', 0.99],
   ] as const)(
     '%s: %s at least %d',
     async (family, metric, floor) => {
