@@ -26,7 +26,7 @@ export function extractImages(page: ParsedPage): PageImage[] {
 }
 
 /** `src`, unless it is missing or a placeholder (a data: URI) and a lazy-loading attribute holds the real one. */
-function sourceOf(element: Element): string | null {
+export function sourceOf(element: Element): string | null {
   const src = element.attribs['src']?.trim();
   if (src !== undefined && src !== '' && !src.startsWith('data:')) return src;
   for (const attribute of LAZY_SOURCE_ATTRIBUTES) {

@@ -1,4 +1,5 @@
 import type { Element } from 'domhandler';
+import { sourceOf } from './images.js';
 import { findDescendant, webUrl, type MetadataContext } from './metadata-context.js';
 import { dimensionOf, isObject, listOf, textOf, urlOf } from './metadata-json-ld.js';
 
@@ -23,7 +24,6 @@ const TILE_IMAGE_METAS = [
   'msapplication-wide310x150logo',
   'msapplication-square70x70logo',
 ] as const;
-const LAZY_SOURCE_ATTRIBUTES = ['data-src', 'data-lazy-src', 'data-original'] as const;
 /** Images looked at for the image fallbacks: the representative one is near the top. */
 const MAX_IMAGES_CONSIDERED = 200;
 const WORD_SEPARATOR = /\s+/;
@@ -101,7 +101,7 @@ export function resolveImage(context: MetadataContext): string | null {
   const images = page.index.images;
   for (let i = 0; i < images.length && i < MAX_IMAGES_CONSIDERED && found[0] === null; i += 1) {
     const image = images[i] as Element;
-    const source = imageSource(image);
+    const source = sourceOf(image);
     if (source === null) continue;
     let inArticle = false;
     let inContent = false;
@@ -125,17 +125,6 @@ export function resolveImage(context: MetadataContext): string | null {
     });
   }
   return found[0] ?? found[1] ?? found[2] ?? found[3] ?? null;
-}
-
-/** `src`, unless missing or a placeholder (a data: URI) and a lazy-loading attribute holds the real one. */
-function imageSource(image: Element): string | null {
-  const src = image.attribs['src']?.trim();
-  if (src !== undefined && src !== '' && !src.startsWith('data:')) return src;
-  for (const attribute of LAZY_SOURCE_ATTRIBUTES) {
-    const lazy = image.attribs[attribute]?.trim();
-    if (lazy !== undefined && lazy !== '') return lazy;
-  }
-  return null;
 }
 
 function isTrackingPixel(image: Element): boolean {

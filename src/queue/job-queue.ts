@@ -154,12 +154,6 @@ export class JobQueue extends TypedEmitter<JobQueueEvents> {
     }
   }
 
-  /** Counts of messages by state, for health and tests. */
-  async counts(queue: QueueName): Promise<Record<string, number>> {
-    const size = await this.#boss.getQueueSize(queue);
-    return { queued: size };
-  }
-
   /** Stop polling and wait for running handlers (up to `timeoutMs`). Idempotent. */
   async stop(timeoutMs = 10_000): Promise<void> {
     if (!this.#started) return;

@@ -3,7 +3,7 @@ import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RetryableError, SkipError } from '../../src/core/index.js';
 import { StaticFetcher, type FetchedPage } from '../../src/crawl/index.js';
-import { startServer, type LocalServer } from './local-server.js';
+import { startServer, testFetcher, type LocalServer } from './local-server.js';
 
 const HTML = '<!doctype html><html><head><title>t</title></head><body><p>hello</p></body></html>';
 const LIMIT = 1024 * 1024;
@@ -194,12 +194,7 @@ describe('StaticFetcher', () => {
 
   it('refuses redirect loops, too many redirects and redirects out of http(s)', async () => {
     expect(await failure(get('/loop-a'))).toMatchObject({ name: 'SkipError', code: 'redirect-loop' });
-    const strict = new StaticFetcher({
-      userAgent: 'x',
-      requestTimeoutMs: 5_000,
-      maxPageBytes: LIMIT,
-      maxRedirects: 1,
-    });
+    const strict = testFetcher({ maxPageBytes: LIMIT, maxRedirects: 1 });
     try {
       expect(await failure(get('/r1', { fetcher: strict }))).toMatchObject({
         name: 'SkipError',
@@ -270,12 +265,7 @@ describe('StaticFetcher', () => {
   });
 
   it('times out a server that never answers, or never finishes the body', async () => {
-    const quick = new StaticFetcher({
-      userAgent: 'x',
-      requestTimeoutMs: 200,
-      maxPageBytes: LIMIT,
-      maxRedirects: 5,
-    });
+    const quick = testFetcher({ requestTimeoutMs: 200, maxPageBytes: LIMIT, maxRedirects: 5 });
     try {
       for (const path of ['/hang', '/trickle']) {
         const error = await failure(get(path, { fetcher: quick }));
