@@ -1,3 +1,5 @@
+import type { LiveVisit } from './live-page.js';
+
 /** What the crawl asks a fetcher for. */
 export interface PageRequest {
   url: string;
@@ -12,6 +14,8 @@ export interface PageRequest {
    * @default 'html'
    */
   accept?: 'html' | 'any';
+  /** Browser fetchers only: CDP domains to enable and work to do on the live page (profiles). */
+  live?: LiveVisit;
 }
 
 /** One fetched page, whatever its status: the caller decides what a 404 or a 429 means. */

@@ -1,2 +1,9 @@
 export { listProfiles, registerProfile, resolveProfiles } from './registry.js';
-export type { Profile, AttributeSpec, Attributes, CdpDomain } from './profile.js';
+export type {
+  Profile,
+  AttributeSpec,
+  Attributes,
+  CdpDomain,
+  GatherContext,
+  PageSnapshot,
+} from './profile.js';

@@ -1,10 +1,12 @@
 import { contentHash, FatalError } from '../core/index.js';
 import type { Database } from './database.js';
 import * as m0001 from './migrations/0001-mining.js';
+import * as m0002 from './migrations/0002-profiles-records.js';
 
 /** Every migration in order. The number is the version; a released entry is never edited. */
 export const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
   { version: 1, ...m0001 },
+  { version: 2, ...m0002 },
 ];
 
 // Many processes may start at once on one PostgreSQL (API and workers): one takes this lock, the others wait.
