@@ -47,3 +47,32 @@ export {
   type Backlink,
   type PageErrorSummary,
 } from './pages.js';
+export {
+  upsertTrainingRecords,
+  rescoreTrainingRecords,
+  listTrainingRecords,
+  getTrainingRecord,
+  trainingRecordCounts,
+  topicRecords,
+  type TrainingRecordWrite,
+  type TrainingRecordRow,
+  type ListTrainingRecordsFilter,
+  type RecordCounts,
+} from './training-records.js';
+export {
+  getTopicSettings,
+  updateTopicSettings,
+  listTopics,
+  type TopicSettingsRow,
+} from './topic-settings.js';
+export {
+  requestTrainingJob,
+  startTrainingJob,
+  reportTrainingStage,
+  finishTrainingJob,
+  getTrainingJob,
+  listTrainingJobs,
+  type TrainingKind,
+  type TrainingJobStatus,
+  type TrainingJobRow,
+} from './training-jobs.js';

@@ -2,12 +2,24 @@ import { contentHash, FatalError } from '../core/index.js';
 import type { Database } from './database.js';
 import * as m0001 from './migrations/0001-mining.js';
 import * as m0002 from './migrations/0002-profiles-records.js';
+import * as m0003 from './migrations/0003-topics.js';
+import * as m0004 from './migrations/0004-record-embeddings.js';
 
 /** Every migration in order. The number is the version; a released entry is never edited. */
-export const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
+export const MIGRATIONS: readonly Migration[] = [
   { version: 1, ...m0001 },
   { version: 2, ...m0002 },
+  { version: 3, ...m0003 },
+  { version: 4, ...m0004 },
 ];
+
+interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+  /** An extension the migration needs; without it the migration waits, unrecorded, for a later start. */
+  requires?: 'vector';
+}
 
 // Many processes may start at once on one PostgreSQL (API and workers): one takes this lock, the others wait.
 const MIGRATION_LOCK_ID = 0x61_65_61_6e; // 'glea'
@@ -35,6 +47,7 @@ export async function migrate(db: Database): Promise<{ applied: number[] }> {
         }
         continue;
       }
+      if (migration.requires === 'vector' && !db.vectorSupport) continue;
       for (const statement of splitStatements(migration.sql)) await tx.query(statement);
       await tx.query('INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)', [
         migration.version,
