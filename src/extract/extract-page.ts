@@ -11,6 +11,7 @@ import { extractOpenGraph } from './open-graph.js';
 import type { PageFacts } from './page-facts.js';
 import type { ElementVisitor } from './page-index.js';
 import { parsePage } from './parsed-page.js';
+import { extractProductFacts } from './product-facts.js';
 import type { CompiledSelectors } from './selectors.js';
 import { structuredDataFacts } from './structured-data.js';
 import { createStructuredDataScan } from './structured-data-scan.js';
@@ -26,6 +27,12 @@ export interface ExtractOptions {
   url: string;
   /** The job's custom selectors, compiled once with `compileSelectors` and reused for every page. */
   selectors?: CompiledSelectors;
+  /**
+   * Also gather product facts (`PageFacts.product`): markup, metas and the visible page (price by the
+   * buy button, labels, breadcrumbs). Costs one more walk of the body, so only when asked.
+   * @default false
+   */
+  product?: boolean;
 }
 
 /**
@@ -51,7 +58,7 @@ export function extractPage(html: string, options: ExtractOptions): PageFacts {
   visitors.push(structuredDataScan.visit);
   const page = parsePage(html, url, visitors);
   const jsonLd = extractJsonLd(page);
-  return {
+  const facts: PageFacts = {
     url: options.url,
     metadata: extractMetadata(page, { jsonLd: jsonLd.items, signals: metadataSignals.signals }),
     meta: extractMetaTags(page),
@@ -66,4 +73,7 @@ export function extractPage(html: string, options: ExtractOptions): PageFacts {
     article: extractArticle(page, { jsonLd: jsonLd.items }),
     ...structuredDataFacts(page, structuredDataScan),
   };
+  // Read from the facts above and the same parse: nothing is parsed or extracted twice.
+  if (options.product === true) facts.product = extractProductFacts(facts, page);
+  return facts;
 }

@@ -59,13 +59,20 @@ export class ExtractionPool {
     this.#size = options.workers > 0 ? options.workers : Math.max(1, availableParallelism() - 1);
   }
 
-  /** A page's facts; rejects with SkipError (`extract-timeout`, `extract-memory`, `extract-crashed`) past the bounds. */
-  extract(html: string, options: { url: string; selectors?: Record<string, string> }): Promise<PageFacts> {
+  /**
+   * A page's facts (with `product: true`, its product facts too); rejects with SkipError
+   * (`extract-timeout`, `extract-memory`, `extract-crashed`) past the bounds.
+   */
+  extract(
+    html: string,
+    options: { url: string; selectors?: Record<string, string>; product?: boolean },
+  ): Promise<PageFacts> {
     return this.#run({
       kind: 'facts',
       html,
       url: options.url,
       ...(options.selectors ? { selectors: options.selectors } : {}),
+      ...(options.product === true ? { product: true } : {}),
     }) as Promise<PageFacts>;
   }
 

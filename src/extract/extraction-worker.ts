@@ -30,7 +30,11 @@ parentPort?.on('message', (request: ExtractionRequest) => {
       reply = {
         id: request.id,
         ok: true,
-        value: extractPage(request.html, { url: request.url, ...(selectors ? { selectors } : {}) }),
+        value: extractPage(request.html, {
+          url: request.url,
+          ...(selectors ? { selectors } : {}),
+          ...(request.product === true ? { product: true } : {}),
+        }),
       };
     }
   } catch (error) {

@@ -21,6 +21,17 @@ export {
 } from './structured-data.js';
 export { createStructuredDataScan, type StructuredDataScan } from './structured-data-scan.js';
 export { parsePage, type ParsedPage } from './parsed-page.js';
+export { extractProductFacts, type ProductFactsOptions, type ProductMarkupInput } from './product-facts.js';
+export {
+  PRODUCT_FIELDS,
+  SOURCE_CONFIDENCE,
+  type BreadcrumbTrail,
+  type ProductCandidate,
+  type ProductFacts,
+  type ProductField,
+  type ProductSource,
+} from './product-facts-types.js';
+export { htmlFragmentText } from './html-fragment.js';
 export {
   SYNTAXES,
   type Syntax,

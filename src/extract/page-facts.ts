@@ -1,3 +1,4 @@
+import type { ProductFacts } from './product-facts-types.js';
 import type { DublinCoreItem, MicrodataItem, MicroformatItem, RdfaNode } from './structured-data-types.js';
 
 /**
@@ -39,6 +40,11 @@ export interface PageFacts {
   microformats: MicroformatItem[];
   /** Dublin Core metas and links, in extruct's shape: one item, its lists maybe empty. */
   dublinCore: DublinCoreItem[];
+  /**
+   * What the page says about the product it presents (markup, metas and the visible page), not yet
+   * normalized: present only when `extractPage` was asked for it (`{ product: true }`).
+   */
+  product?: ProductFacts;
 }
 
 /** A page's main text: navigation, comments, share bars, related links and ads left out, paragraphs kept. */
