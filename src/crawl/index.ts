@@ -2,6 +2,14 @@ export type { PageRequest, FetchedPage, Fetcher } from './types.js';
 export type { CdpDomain, LivePage, LiveVisit, NetworkEntry } from './live-page.js';
 export { StaticFetcher, type StaticFetcherOptions } from './static-fetcher.js';
 export {
+  BrowserFetcher,
+  assertChromium,
+  treeMemoryMb,
+  processTree,
+  type BrowserFetcherOptions,
+  type BrowserFetcherStats,
+} from './browser/index.js';
+export {
   isPrivateAddress,
   assertPublicHost,
   assertPublicLiteral,

@@ -2,14 +2,7 @@ import type { CDPSession, Page } from 'puppeteer-core';
 
 /** Chrome DevTools Protocol domains a profile needs enabled on the page it gathers from. */
 export type CdpDomain =
-  | 'DOM'
-  | 'CSS'
-  | 'DOMSnapshot'
-  | 'Accessibility'
-  | 'Performance'
-  | 'Network'
-  | 'Runtime'
-  | 'Page';
+  'DOM' | 'CSS' | 'DOMSnapshot' | 'Accessibility' | 'Performance' | 'Network' | 'Runtime' | 'Page';
 
 /** One network response the tab saw while loading the page. */
 export interface NetworkEntry {

@@ -16,6 +16,11 @@ export interface PageRequest {
   accept?: 'html' | 'any';
   /** Browser fetchers only: CDP domains to enable and work to do on the live page (profiles). */
   live?: LiveVisit;
+  /**
+   * Browser fetchers only: CDP resource types not to load at all (`Image`, `Media`, `Font`, …), when
+   * nothing asked of the page needs them: the page renders faster.
+   */
+  block?: readonly string[];
 }
 
 /** One fetched page, whatever its status: the caller decides what a 404 or a 429 means. */
@@ -33,10 +38,18 @@ export interface FetchedPage {
   /** Decoded (decompressed) body size. */
   bytes: number;
   fetchedAt: Date;
-  /** `ttfb`: from the start of the fetch to the headers of the last hop, redirects included. */
-  timingsMs: { total: number; ttfb: number };
-  /** Every hop's URL, in order, excluding the first. */
+  /**
+   * `ttfb`: from the start of the fetch to the headers of the last hop, redirects included. The browser
+   * adds `domContentLoaded` and `load` when the page reached them.
+   */
+  timingsMs: { total: number; ttfb: number; [milestone: string]: number };
+  /** Every hop's URL, in order, excluding the first (the browser counts script navigations as hops). */
   redirects: string[];
+  /**
+   * What the browser met and bounded on the way without failing the page: dialogs dismissed, pop-ups
+   * closed, a load cut at its cap, a network that never went quiet, profiles that failed.
+   */
+  warnings?: string[];
 }
 
 export interface Fetcher {

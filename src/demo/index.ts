@@ -21,4 +21,6 @@ export type {
   DemoAvailability,
   DemoMarkup,
   DemoJsonLdQuirk,
+  DemoLabTruth,
+  DemoImpact,
 } from './types.js';

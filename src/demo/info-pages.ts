@@ -81,7 +81,9 @@ export function renderStatusPage(ctx: RenderContext): string {
 ${STATUS_LINKS.map(([path, label]) => `<li><a href="${path}">${escapeHtml(label)}</a></li>`).join('\n')}
 </ul>
 <h2>Downloads</h2>
-<ul>${files.join('')}</ul>`;
+<ul>${files.join('')}</ul>
+<h2>Profile lab</h2>
+<p>Pages built to show what each mining profile finds: <a href="/lab">the lab</a>.</p>`;
   return renderDocument(
     ctx,
     {

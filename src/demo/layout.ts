@@ -19,14 +19,17 @@ export interface PageMeta {
   robots?: string;
   /** Navigation item to mark current, matched against hrefs. */
   section?: string;
+  /** The `<html lang>`; null leaves it out (the accessibility lab page, on purpose). @default 'en' */
+  lang?: string | null;
 }
 
 export function renderDocument(ctx: RenderContext, meta: PageMeta, main: string): string {
   const canonical = escapeHtml(ctx.absolute(meta.path));
   const title = escapeHtml(meta.title);
   const description = escapeHtml(meta.description);
+  const lang = meta.lang === null ? '' : ` lang="${escapeHtml(meta.lang ?? 'en')}"`;
   return `<!DOCTYPE html>
-<html lang="en">
+<html${lang}>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

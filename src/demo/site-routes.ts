@@ -11,6 +11,7 @@ import {
   renderSearchPage,
   renderStatusPage,
 } from './info-pages.js';
+import { LAB_ASSETS, labPages } from './lab-pages.js';
 import { pagePath } from './layout.js';
 import { renderBrandPage, renderBrandsIndex, renderCategoryPage, renderHomePage } from './listing-pages.js';
 import { buildPdf } from './pdf.js';
@@ -60,6 +61,7 @@ export function buildSiteRoutes(catalog: DemoCatalog): SiteRoutes {
   for (let n = 1; n <= catalog.blogPageCount; n++)
     page(pagePath('/blog', n), (ctx) => renderBlogIndex(ctx, n));
   catalog.articles.forEach((article, i) => page(article.path, (ctx) => renderArticlePage(ctx, article, i)));
+  for (const [path, render] of labPages()) page(path, render);
 
   for (const privatePage of PRIVATE_PAGES)
     routes.set(privatePage.path, { type: 'private', render: (ctx) => renderPrivatePage(ctx, privatePage) });
@@ -75,6 +77,7 @@ export function buildSiteRoutes(catalog: DemoCatalog): SiteRoutes {
   asset('/sitemap.xml', 'application/xml; charset=utf-8', sitemapXml);
   asset('/static/site.css', 'text/css; charset=utf-8', () => SITE_CSS);
   asset('/static/site.js', 'text/javascript; charset=utf-8', () => SITE_JS);
+  for (const [path, contentType, body] of LAB_ASSETS) asset(path, contentType, () => body);
   const pdf = buildPdf(
     'Gleaner Demo Shop - Catalogue',
     catalog.categories.map((c) => `${c.trail.join(' > ')}: ${c.productIds.length} products`),

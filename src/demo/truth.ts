@@ -1,4 +1,5 @@
 import type { DemoCatalog, DemoProduct } from './catalog-types.js';
+import { labTruth } from './lab-pages.js';
 import type { SiteRoutes } from './site-routes.js';
 import type { DemoProductTruth, DemoTruth } from './types.js';
 
@@ -21,6 +22,7 @@ export function buildDemoTruth(catalog: DemoCatalog, site: SiteRoutes, origin: s
     reachablePaths: reachablePaths.sort(),
     badPages: site.badPages.map((bad) => ({ ...bad })),
     disallowedPaths: disallowedPaths.sort(),
+    lab: labTruth(catalog, origin),
   };
 }
 

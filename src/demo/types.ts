@@ -96,4 +96,89 @@ export interface DemoTruth {
   badPages: DemoBadPage[];
   /** Linked from the site but disallowed by robots.txt (they answer 200 when fetched anyway). */
   disallowedPaths: string[];
+  /** The lab pages built to show the mining profiles' attributes, with what each profile should find. */
+  lab: DemoLabTruth;
+}
+
+export type DemoImpact = 'critical' | 'serious' | 'moderate' | 'minor';
+
+/**
+ * What the profiles should find on the lab pages (`/lab/*`, linked from `/status`). Each page shows one
+ * profile's attributes on purpose: known accessibility violations, known `data-*-id` links, design
+ * tokens, a checkout flow, components and UX patterns, SEO signals, performance costs.
+ */
+export interface DemoLabTruth {
+  /** Every lab page, the `/lab` index included, sorted. */
+  paths: string[];
+  accessibility: {
+    path: string;
+    /** axe rules the page violates on purpose, with the impact axe gives them. */
+    violations: { rule: string; impact: DemoImpact }[];
+    /** Names of the form controls left without a label. */
+    unlabelledControls: string[];
+    /** Elements with a tabindex above 0. */
+    positiveTabindex: number;
+  };
+  schemaLinks: {
+    path: string;
+    /** Links the schema linker must find (among others). */
+    links: {
+      attribute: string;
+      table: string;
+      relationship: 'maps-to' | 'contained-in' | 'linked-to';
+      confidence: number;
+    }[];
+    tables: string[];
+  };
+  designSystem: {
+    path: string;
+    /** The root's custom properties, as declared. */
+    customProperties: Record<string, string>;
+    /** Width breakpoints of the page's media queries, px, ascending. */
+    breakpointsPx: number[];
+    /** A colour the page uses, as lower-case hex, with the custom property that names it. */
+    brand: { hex: string; property: string };
+  };
+  checkout: {
+    path: string;
+    /** The step list, in order; the page is at `currentStep` (1-based). */
+    steps: string[];
+    currentStep: number;
+    /** The form's steps (fieldset legends). */
+    formSteps: string[];
+    /** Names of the fields of the current (visible) step, in order. */
+    currentFields: string[];
+    submit: string;
+    requiredFields: number;
+  };
+  components: {
+    /** The components page and its pagination. */
+    paths: string[];
+    /** The repeated card: its class, how many per page, the props that vary between cards. */
+    card: { className: string; instances: number; props: string[]; breakpoint: string };
+    breadcrumbs: string[];
+    modal: { label: string; trigger: string };
+    tabs: number;
+    accordions: number;
+    callToAction: string;
+  };
+  seo: {
+    path: string;
+    hreflang: { lang: string; url: string }[];
+    skippedLevels: string[];
+    schemaTypes: string[];
+    /** Images without alt on the page, the site header's cart icon included. */
+    missingAlt: number;
+    /** Tap targets under 24 px the page has at least. */
+    smallTapTargets: number;
+  };
+  performance: {
+    path: string;
+    /** Paths of the resources that block the first render. */
+    renderBlocking: string[];
+    /** The page busies its main thread at least this long in one task. */
+    longTaskMs: number;
+    /** Elements the page has at least. */
+    domElements: number;
+  };
 }

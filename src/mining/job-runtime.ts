@@ -1,7 +1,10 @@
 import type { GleanerConfig } from '../core/index.js';
 import { HostPoliteness, RobotsCache, StaticFetcher, type Fetcher, type Scope } from '../crawl/index.js';
 import type { ExtractionPool, PageFacts } from '../extract/index.js';
+import type { TopicRules } from '../datasets/index.js';
+import { resolveProfiles, type Profile } from '../profiles/index.js';
 import { scopeOf, type MiningJobSpec } from './job-spec.js';
+import { needsBrowser } from './run-profiles.js';
 
 /**
  * What a worker keeps for a job between its slices: the connection pool, robots.txt answers, per-host
@@ -9,7 +12,18 @@ import { scopeOf, type MiningJobSpec } from './job-spec.js';
  */
 export interface JobRuntime {
   spec: MiningJobSpec;
+  /** HTTP: robots.txt, sitemaps, and the pages of static and auto jobs. */
   fetcher: Fetcher;
+  /** The process's browser (shared by its jobs) for `browser` and `auto` jobs; null for static ones. */
+  browser: Fetcher | null;
+  /** The job's profiles, resolved once. */
+  profiles: Profile[];
+  /** The rules of the job's topic for its training records, read once per runtime. */
+  topicRules: Promise<TopicRules>;
+  /** Resource types the browser need not load for this job (none when a profile reads the rendered page). */
+  block: readonly string[];
+  /** Pages in flight at once: the crawl concurrency, or twice the browser's tabs for rendered pages. */
+  concurrency: number;
   robots: RobotsCache;
   politeness: HostPoliteness;
   scope: Scope;
@@ -22,8 +36,24 @@ export interface JobRuntime {
 
 export type CrawlSettings = Pick<
   GleanerConfig,
-  'userAgent' | 'requestTimeoutMs' | 'maxPageBytes' | 'maxRedirects' | 'perHostConcurrency' | 'perHostDelayMs'
+  | 'userAgent'
+  | 'requestTimeoutMs'
+  | 'maxPageBytes'
+  | 'maxRedirects'
+  | 'perHostConcurrency'
+  | 'perHostDelayMs'
+  | 'crawlConcurrency'
 >;
+
+/** The browser a process's jobs share: started on first use by the service that owns it. */
+export interface SharedBrowser {
+  fetcher(): Fetcher;
+  tabs: number;
+}
+
+// Images, media and fonts change nothing a page's HTML or its structured data says: without a profile
+// that reads the rendered page, they are not loaded at all.
+const BLOCKED_WITHOUT_PROFILES = ['Image', 'Media', 'Font'];
 
 // Runtimes of jobs no slice touched for this long are closed (their keep-alive connections released).
 const IDLE_RUNTIME_MS = 60_000;
@@ -33,9 +63,19 @@ export class JobRuntimes {
   readonly #pool: ExtractionPool;
   readonly #runtimes = new Map<number, JobRuntime>();
 
-  constructor(settings: CrawlSettings, pool: ExtractionPool) {
+  readonly #browser: SharedBrowser | null;
+  readonly #rulesOf: (topic: string) => Promise<TopicRules>;
+
+  constructor(
+    settings: CrawlSettings,
+    pool: ExtractionPool,
+    browser: SharedBrowser | null,
+    rulesOf: (topic: string) => Promise<TopicRules>,
+  ) {
     this.#settings = settings;
     this.#pool = pool;
+    this.#browser = browser;
+    this.#rulesOf = rulesOf;
   }
 
   get(jobId: number, spec: MiningJobSpec): JobRuntime {
@@ -47,9 +87,22 @@ export class JobRuntimes {
         maxPageBytes: this.#settings.maxPageBytes,
         maxRedirects: this.#settings.maxRedirects,
       });
+      const profiles = resolveProfiles(spec.profiles);
+      const rules = this.#rulesOf(spec.topic);
+      // Awaited only by pages that make records; a failed read surfaces there, not as an unhandled rejection.
+      rules.catch(() => undefined);
+      const rendered = spec.render !== 'static' && this.#browser !== null;
       runtime = {
         spec,
         fetcher,
+        browser: rendered ? this.#browser!.fetcher() : null,
+        profiles,
+        topicRules: rules,
+        block: needsBrowser(profiles) ? [] : BLOCKED_WITHOUT_PROFILES,
+        // Pages beyond the tabs wait for one; twice as many keeps every tab busy while pages are extracted.
+        concurrency: rendered
+          ? Math.min(this.#settings.crawlConcurrency, 2 * this.#browser!.tabs)
+          : this.#settings.crawlConcurrency,
         robots: new RobotsCache(fetcher, {
           userAgent: this.#settings.userAgent,
           allowPrivateAddresses: spec.allowPrivateAddresses,
@@ -59,7 +112,12 @@ export class JobRuntimes {
           perHostDelayMs: this.#settings.perHostDelayMs,
         }),
         scope: scopeOf(spec),
-        extract: (html, url) => this.#pool.extract(html, { url, selectors: spec.selectors }),
+        extract: (html, url) =>
+          this.#pool.extract(html, {
+            url,
+            selectors: spec.selectors,
+            product: profiles.some((p) => p.name === 'product'),
+          }),
         seen: new Set(),
         lastUsedAt: Date.now(),
       };
@@ -73,6 +131,7 @@ export class JobRuntimes {
   async release(jobId: number): Promise<void> {
     const runtime = this.#runtimes.get(jobId);
     this.#runtimes.delete(jobId);
+    // The browser is the service's, shared by jobs: only the job's own connections close here.
     await runtime?.fetcher.close();
   }
 

@@ -10,11 +10,17 @@ export const miningJobInput = z
     /** What the mined data is for; records, bundles and models are grouped by it. @example 'headphones' */
     topic: z.string().trim().min(1).max(200),
     startUrls: z.array(z.string().min(1).max(4096)).min(1).max(10_000),
-    profiles: z.array(z.string().min(1)).max(32).default([]),
+    /** Mining profiles (see `gleaner profiles`); `product` by default, so product pages become training records. */
+    profiles: z.array(z.string().min(1)).max(32).default(['product']),
     /** Custom CSS selectors → named attributes; `name: 'css'` takes text, `name: 'css@attr'` an attribute. */
     selectors: z.record(z.string(), z.string()).default({}),
     /** Attributes the user wants in the records (datasets read it). */
     attributes: z.array(z.string().min(1)).max(200).default([]),
+    /**
+     * `static`: pages over HTTP; `browser`: every page rendered in Chromium; `auto`: over HTTP, and in
+     * Chromium where the HTML shows that scripts render the content (or every page when a profile needs
+     * a rendered page). robots.txt and sitemaps are always read over HTTP.
+     */
     render: z.enum(['static', 'browser', 'auto']).default('static'),
     maxPages: z.number().int().min(1).max(10_000_000).optional(),
     maxDepth: z.number().int().min(0).max(1000).optional(),
@@ -68,14 +74,16 @@ export function parseMiningJob(
     if (!allowPrivateAddresses) refusePrivateHost(normalized, `startUrls.${i}`);
     return normalized;
   });
-  if (job.render === 'browser') {
+  compileSelectors(job.selectors);
+  const profiles = resolveProfiles(job.profiles);
+  const rendered = profiles.filter((p) => p.needsBrowser).map((p) => p.name);
+  if (job.render === 'static' && rendered.length > 0) {
     throw new InvalidInputError(
       'render',
-      'render: "browser" needs the browser fetcher, which this version does not have yet; use "static" or "auto"',
+      `render: the profile${rendered.length > 1 ? 's' : ''} ${rendered.join(', ')} read${rendered.length > 1 ? '' : 's'} the rendered page, which render "static" does not load; ` +
+        'use --render browser (or auto), "render": "browser" in the API',
     );
   }
-  compileSelectors(job.selectors);
-  resolveProfiles(job.profiles);
   const spec: MiningJobSpec = {
     ...job,
     startUrls: [...new Set(startUrls)],

@@ -5,27 +5,34 @@ import {
   type GleanerConfig,
   type Logger,
 } from '../core/index.js';
-import { QUEUES, RETRY_LIMIT, type JobQueue } from '../queue/index.js';
+import { resolveTopicRules, topicRulesFromConfig } from '../datasets/index.js';
+import { QUEUES, RETRY_LIMIT, requestTraining, type JobQueue } from '../queue/index.js';
 import {
   finishMiningJob,
   frontierCounts,
   getMiningJob,
+  getTopicSettings,
   insertMiningJob,
+  trainingRecordCounts,
   listMiningJobs,
   listUnfetched,
   pageErrorSummary,
+  profileSummary,
   type Database,
   type FrontierCounts,
   type ListMiningJobsFilter,
   type MiningJobRow,
   type PageErrorSummary,
+  type ProfileSummary,
+  type RecordCounts,
   type SkippedUrl,
 } from '../store/index.js';
-import { StaticFetcher } from '../crawl/index.js';
+import { assertChromium, StaticFetcher } from '../crawl/index.js';
 import { ExtractionPool } from '../extract/index.js';
 import { extractSource, type ExtractSourceInput, type ExtractSourceResult } from './extract-source.js';
 import { parseMiningJob, type MiningJobSpec } from './job-spec.js';
 import { JobRuntimes } from './job-runtime.js';
+import { sharedBrowser, type SharedBrowserHandle } from './shared-browser.js';
 import { SliceRunner } from './slice-runner.js';
 
 export interface MiningJobView extends Omit<MiningJobRow, 'spec'> {
@@ -33,11 +40,15 @@ export interface MiningJobView extends Omit<MiningJobRow, 'spec'> {
   frontier: FrontierCounts;
   /** 0-100: pages attempted over pages the job will attempt as far as is known now. */
   progressPercent: number;
+  /** The training records the job wrote, and how many of them need training data. */
+  records: RecordCounts;
 }
 
 export interface MiningJobReport extends MiningJobView {
   errors: PageErrorSummary[];
   unfetched: SkippedUrl[];
+  /** Per asked-for profile: pages, failures, mean quality. */
+  profiles: ProfileSummary[];
 }
 
 export interface MiningEvents {
@@ -56,6 +67,7 @@ export class MiningService extends TypedEmitter<MiningEvents> {
   readonly #runtimes: JobRuntimes;
   readonly #pool: ExtractionPool;
   #fetcher: StaticFetcher | null = null;
+  readonly #browser: SharedBrowserHandle;
   readonly #slices: SliceRunner;
 
   constructor(db: Database, queue: JobQueue, config: MiningSettings, logger: Logger) {
@@ -69,7 +81,10 @@ export class MiningService extends TypedEmitter<MiningEvents> {
       timeoutMs: config.extractTimeoutMs,
       maxMemoryMb: config.extractMaxMemoryMb,
     });
-    this.#runtimes = new JobRuntimes(config, this.#pool);
+    this.#browser = sharedBrowser(config);
+    this.#runtimes = new JobRuntimes(config, this.#pool, this.#browser, async (topic) =>
+      resolveTopicRules(await getTopicSettings(db, topic), topicRulesFromConfig(config)),
+    );
     this.#slices = new SliceRunner(db, this.#runtimes, config, logger);
   }
 
@@ -79,6 +94,9 @@ export class MiningService extends TypedEmitter<MiningEvents> {
    */
   async submit(input: unknown, options: { allowPrivateAddresses: boolean }): Promise<MiningJobView> {
     const spec = parseMiningJob(input, this.#config, options.allowPrivateAddresses);
+    // Embedded, this process's workers render the pages: a missing browser is said now, with the fix.
+    // (On PostgreSQL the workers may run elsewhere, on machines that have it.)
+    if (spec.render !== 'static' && this.#db.kind === 'pglite') assertChromium(this.#config.chromePath);
     const job = await this.#db.transaction(async (tx) => {
       const row = await insertMiningJob(tx, { topic: spec.topic, renderMode: spec.render, spec });
       await this.#queue.send(QUEUES.mine, { miningJobId: row.id }, { tx });
@@ -100,11 +118,12 @@ export class MiningService extends TypedEmitter<MiningEvents> {
 
   async report(id: number): Promise<MiningJobReport> {
     const view = await this.get(id);
-    const [errors, unfetched] = await Promise.all([
+    const [errors, unfetched, profiles] = await Promise.all([
       pageErrorSummary(this.#db, id),
       listUnfetched(this.#db, id, 100),
+      profileSummary(this.#db, id),
     ]);
-    return { ...view, errors, unfetched };
+    return { ...view, errors, unfetched, profiles };
   }
 
   async list(filter: ListMiningJobsFilter): Promise<MiningJobView[]> {
@@ -161,6 +180,7 @@ export class MiningService extends TypedEmitter<MiningEvents> {
 
   async close(): Promise<void> {
     await this.#runtimes.closeAll();
+    await this.#browser.close();
     await this.#pool.close();
     await this.#fetcher?.close();
   }
@@ -188,6 +208,7 @@ export class MiningService extends TypedEmitter<MiningEvents> {
         await this.#queue.send(QUEUES.mine, { miningJobId: jobId }, { startAfterMs: result.delayMs });
         this.emit('slice', { jobId, status: null });
       } else if (result.status !== 'busy') {
+        if (result.status === 'completed') await this.#requestTopicTraining(job.id, job.topic);
         this.emit('slice', { jobId, status: result.status });
       }
     } catch (error) {
@@ -200,8 +221,26 @@ export class MiningService extends TypedEmitter<MiningEvents> {
     }
   }
 
+  /**
+   * A finished job that left records needing training data asks for its topic's model to be trained
+   * (unless the topic or the config turned that off); requests coalesce, one job per topic at a time.
+   */
+  async #requestTopicTraining(jobId: number, topic: string): Promise<void> {
+    const counts = await trainingRecordCounts(this.#db, { jobId });
+    if (counts.needsTrainingData === 0) return;
+    const settings = await getTopicSettings(this.#db, topic);
+    if (!(settings?.autoTrain ?? this.#config.autoTrain)) return;
+    const { job, created } = await requestTraining(this.#db, this.#queue, 'attribute-model', topic, {
+      reason: `mining job ${jobId} left ${counts.needsTrainingData} records that need training data`,
+    });
+    this.#logger.info({ jobId, topic, trainingJobId: job.id, created }, 'topic training requested');
+  }
+
   async #view(job: MiningJobRow): Promise<MiningJobView> {
-    const frontier = await frontierCounts(this.#db, job.id);
+    const [frontier, records] = await Promise.all([
+      frontierCounts(this.#db, job.id),
+      trainingRecordCounts(this.#db, { jobId: job.id }),
+    ]);
     const spec = job.spec as MiningJobSpec;
     const attempted = job.pagesStored + job.pagesFailed;
     const expected = Math.min(spec.maxPages, attempted + frontier.pending);
@@ -211,6 +250,6 @@ export class MiningService extends TypedEmitter<MiningEvents> {
       : expected === 0
         ? 0
         : Math.min(99, Math.floor((attempted / expected) * 100));
-    return { ...job, spec, frontier, progressPercent };
+    return { ...job, spec, frontier, progressPercent, records };
   }
 }

@@ -6,10 +6,13 @@ import {
   retryDelayMs,
   type FetchedPage,
 } from '../crawl/index.js';
+import { productProfile, productRecord } from '../datasets/index.js';
 import type { PageFacts } from '../extract/index.js';
 import type { FrontierEntry, PageWrite } from '../store/index.js';
+import { fetchPage, type RenderNote } from './fetch-page.js';
 import type { JobRuntime } from './job-runtime.js';
 import type { UrlOutcome } from './outcome.js';
+import { ProfileRun, schemaLinkPatternsOf } from './run-profiles.js';
 
 export type RetrySettings = Pick<GleanerConfig, 'maxRetries' | 'retryBaseDelayMs'>;
 
@@ -17,6 +20,8 @@ export type RetrySettings = Pick<GleanerConfig, 'maxRetries' | 'retryBaseDelayMs
 const RETRY_STATUSES = new Set([408, 425, 429, 500, 502, 503, 504]);
 // Statuses after which the host should be left alone for a while, not just this URL.
 const BACKOFF_STATUSES = new Set([429, 503]);
+// Profiles gathering without a browser only read what they are given: this bound is a safety net.
+const STATIC_GATHER_TIMEOUT_MS = 5_000;
 
 /**
  * Fetch, check and extract one frontier URL. Never throws for anything a page can do: every fault
@@ -36,14 +41,14 @@ export async function processUrl(
     if (verdict.crawlDelayMs) runtime.politeness.setCrawlDelay(host, verdict.crawlDelayMs);
   }
   const release = await runtime.politeness.acquire(host, signal);
+  // One load feeds every profile: in the browser they gather during the fetch, on the live page.
+  const run = runtime.profiles.length > 0 ? new ProfileRun(runtime.profiles) : null;
   let fetched: FetchedPage;
+  let render: RenderNote;
   try {
-    fetched = await runtime.fetcher.fetch(
-      { url: entry.url, allowPrivateAddresses: spec.allowPrivateAddresses },
-      signal,
-    );
+    ({ fetched, render } = await fetchPage(runtime, entry.url, run, signal));
   } catch (error) {
-    if (signal.aborted) throw error;
+    if (signal.aborted || policyOf(error) === 'fatal') throw error;
     return faultOutcome(entry, error, retry);
   } finally {
     release();
@@ -96,7 +101,22 @@ export async function processUrl(
     }
   }
   const { links, ...stored } = facts;
-  const page = pageWrite(entry, fetched, { ...stored, linkCount: links.length }, null, null);
+  // Static jobs' extractions stay as they were; jobs that may render say how each page was fetched.
+  const extraction = spec.render === 'static' ? stored : { ...stored, render };
+  const page = pageWrite(entry, fetched, { ...extraction, linkCount: links.length }, null, null);
+  if (run) {
+    if (render.mode === 'static')
+      await run.gatherStatic(fetched.finalUrl, AbortSignal.timeout(STATIC_GATHER_TIMEOUT_MS));
+    page.profiles = run.finish({ url: fetched.finalUrl, html: fetched.html, facts });
+    const patterns = schemaLinkPatternsOf(page.profiles);
+    if (patterns.length > 0) page.schemaLinkPatterns = patterns;
+    const record = productRecord(
+      page.profiles.find((p) => p.profile === productProfile.name),
+      { url: fetched.finalUrl, topic: spec.topic },
+      await runtime.topicRules,
+    );
+    if (record) page.records = [record];
+  }
   page.links = links.map((l) => ({
     toUrl: l.url,
     anchorText: l.text.slice(0, 500),

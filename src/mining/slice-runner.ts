@@ -1,5 +1,7 @@
 import {
   describeError,
+  GleanerError,
+  policyOf,
   randomToken,
   SLICE_EXPIRY_MARGIN_SECONDS,
   type GleanerConfig,
@@ -88,8 +90,15 @@ export class SliceRunner {
       if (counts.pending + counts.done + counts.failed + counts.skipped === 0)
         await this.#seed(jobId, runtime);
       const attemptedBefore = job.pagesStored + job.pagesFailed;
-      await this.#crawl(jobId, runtime, attemptedBefore, abort.signal);
+      const fatal = await this.#crawl(jobId, runtime, attemptedBefore, abort.signal);
       if (cancelled) return { next: 'done', status: 'cancelled' };
+      if (fatal) {
+        // Nothing this job can do until an operator acts (no browser installed, say): fail it with the
+        // reason instead of retrying every page in vain.
+        await finishMiningJob(this.#db, jobId, 'failed', describeError(fatal));
+        await this.#runtimes.release(jobId);
+        return { next: 'done', status: 'failed' };
+      }
       return await this.#conclude(jobId, runtime);
     } finally {
       clearInterval(renewer);
@@ -151,7 +160,7 @@ export class SliceRunner {
     runtime: JobRuntime,
     attemptedBefore: number,
     signal: AbortSignal,
-  ): Promise<void> {
+  ): Promise<unknown> {
     const { spec } = runtime;
     const deadline = Date.now() + this.#settings.sliceSeconds * 1000;
     const tailDeadline =
@@ -161,7 +170,7 @@ export class SliceRunner {
         this.#settings.jobExpireSeconds - this.#settings.sliceSeconds - SLICE_EXPIRY_MARGIN_SECONDS,
       ) *
         1000;
-    const concurrency = this.#settings.crawlConcurrency;
+    const concurrency = runtime.concurrency;
     // URLs started in this slice whose outcome is not committed yet: still 'pending' in the database.
     const claimed = new Set<string>();
     const inflight = new Set<Promise<void>>();
@@ -172,6 +181,8 @@ export class SliceRunner {
       for (const o of batch) claimed.delete(o.url);
     });
     let started = 0;
+    /** A fault with the `fatal` policy: the slice stops, and the job fails with it. */
+    let fatal: unknown = null;
     const retry = {
       maxRetries: this.#settings.maxRetries,
       retryBaseDelayMs: this.#settings.retryBaseDelayMs,
@@ -184,7 +195,12 @@ export class SliceRunner {
         .catch((error: unknown) => {
           // Aborted at the end of the slice or on cancel: the URL stays pending for the next slice.
           claimed.delete(entry.url);
-          if (!fetchAbort.signal.aborted)
+          // A fetcher closed under the slice (the process is stopping) is no reason to fail the job.
+          const closing = error instanceof GleanerError && error.code === 'closed';
+          if (policyOf(error) === 'fatal' && !closing && !fetchAbort.signal.aborted) {
+            fatal ??= error;
+            fetchAbort.abort();
+          } else if (!fetchAbort.signal.aborted)
             this.#logger.error(
               { jobId, url: entry.url, err: describeError(error) },
               'unexpected error processing a page',
@@ -198,7 +214,7 @@ export class SliceRunner {
     const buffer: FrontierEntry[] = [];
     const refillBelow = Math.ceil(concurrency / 2);
     try {
-      while (!signal.aborted && Date.now() < deadline) {
+      while (!signal.aborted && fatal === null && Date.now() < deadline) {
         const budget = spec.maxPages - attemptedBefore - started;
         if (budget <= 0 && inflight.size === 0) break; // the page budget is spent
         if (buffer.length < refillBelow && budget > buffer.length) {
@@ -241,6 +257,7 @@ export class SliceRunner {
         clearTimeout(timer);
       }
       await writer.flush();
+      return fatal;
     } finally {
       signal.removeEventListener('abort', stopFetches);
       fetchAbort.abort();

@@ -37,6 +37,12 @@ export interface Profile<Raw = unknown> {
   /** Whether it needs a rendered page (browser) or can work from the fetched HTML alone. */
   needsBrowser: boolean;
   cdpDomains: CdpDomain[];
+  /**
+   * Set when `gather` changes the page (scrolls, clicks, types, injects what others would see): it then
+   * runs after the others, alone. Gathers that only read the page run at the same time on the one load.
+   * @default false
+   */
+  exclusive?: boolean;
   /** The attributes it yields, 10 to 15 of them. */
   attributes: AttributeSpec[];
   /** How the 0-100 quality score is computed, in words (shown by `gleaner profiles` and the API). */

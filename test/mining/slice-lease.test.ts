@@ -1,3 +1,4 @@
+import { DEFAULT_TOPIC_RULES } from '../../src/datasets/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger, resolveConfig } from '../../src/core/index.js';
 import { ExtractionPool } from '../../src/extract/index.js';
@@ -15,7 +16,12 @@ describe('a slice that finds the job leased', () => {
 
   beforeAll(async () => {
     db = await openTestDatabase('pglite');
-    runner = new SliceRunner(db, new JobRuntimes(config, pool), config, createLogger({ level: 'silent' }));
+    runner = new SliceRunner(
+      db,
+      new JobRuntimes(config, pool, null, async () => DEFAULT_TOPIC_RULES),
+      config,
+      createLogger({ level: 'silent' }),
+    );
   });
   afterAll(async () => {
     await pool.close();

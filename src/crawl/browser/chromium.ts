@@ -1,0 +1,134 @@
+import { accessSync, constants, mkdtempSync, rmSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import puppeteer, { type Browser } from 'puppeteer-core';
+import { FatalError, describeError } from '../../core/index.js';
+
+/**
+ * The flags of DESIGN.md, and why the others are there:
+ * - site isolation off: every navigation to another site would otherwise swap renderer processes (measured
+ *   about 2× slower with a blank page between pages); the tabs hold no secrets to isolate.
+ * - no background throttling: headless tabs count as hidden, and throttled timers stall script-rendered pages.
+ * - no WebUI omnibox pop-ups: headless Chromium still builds a window per browser context, with two
+ *   pop-up renderers of its own (chrome://omnibox-popup.top-chrome): 110 MB of PSS for two tabs.
+ * - no back-forward cache: a page navigated away from would stay alive in it.
+ * Popup blocking stays on (puppeteer turns it off by default): `window.open` without a click is refused.
+ */
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-site-isolation-trials',
+  '--disable-features=site-per-process,IsolateOrigins,BackForwardCache,InterestFeedContentSuggestions,WebUIOmniboxPopup,WebUIOmniboxAimPopup',
+  '--disable-renderer-backgrounding',
+  '--disable-background-timer-throttling',
+  '--disable-backgrounding-occluded-windows',
+  '--disable-extensions',
+  '--mute-audio',
+  '--hide-scrollbars',
+  '--window-size=1366,900',
+];
+
+export interface ChromiumOptions {
+  /** The Chrome or Chromium executable. @example '/usr/bin/chromium' */
+  executablePath: string;
+  userAgent: string;
+  /** V8 old-space limit of each renderer: past it the tab crashes instead of eating the machine. */
+  rendererHeapMb: number;
+}
+
+/** A running Chromium with its own temporary profile folder, removed when it closes. */
+export interface Chromium {
+  browser: Browser;
+  pid: number | null;
+  close(): Promise<void>;
+}
+
+/** Refuse at once, with the fix, when the executable is not there. */
+export function assertChromium(executablePath: string): void {
+  try {
+    accessSync(executablePath, constants.X_OK);
+  } catch {
+    throw new FatalError(
+      `Chromium was not found at ${executablePath} (it renders pages for --render browser and auto, and for the browser profiles). ` +
+        'Install it (Debian/Ubuntu: apt-get install chromium) or set CHROME_PATH to a Chrome or Chromium executable.',
+      { code: 'browser-missing' },
+    );
+  }
+}
+
+export async function launchChromium(options: ChromiumOptions): Promise<Chromium> {
+  assertChromium(options.executablePath);
+  const userDataDir = mkdtempSync(join(tmpdir(), 'gleaner-chromium-'));
+  let browser: Browser;
+  try {
+    browser = await puppeteer.launch({
+      executablePath: options.executablePath,
+      headless: true,
+      pipe: true,
+      userDataDir,
+      defaultViewport: { width: 1366, height: 900 },
+      ignoreDefaultArgs: ['--disable-popup-blocking'],
+      // Our own signal handling closes the browser; puppeteer's would race it.
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+      protocolTimeout: 30_000,
+      args: [
+        ...CHROMIUM_ARGS,
+        `--user-agent=${options.userAgent}`,
+        `--js-flags=--max-old-space-size=${options.rendererHeapMb}`,
+      ],
+    });
+  } catch (error) {
+    rmSync(userDataDir, { recursive: true, force: true });
+    throw new FatalError(
+      `Chromium at ${options.executablePath} did not start: ${describeError(error)}. ` +
+        'Check that it runs (chromium --headless --version), or set CHROME_PATH to another executable.',
+      { code: 'browser-launch', cause: error },
+    );
+  }
+  // The window Chromium opens at start is not a tab of ours: its renderer would hold ~30 MB for nothing.
+  for (const page of await browser.pages().catch(() => [])) await page.close().catch(() => undefined);
+  let closing: Promise<void> | null = null;
+  return {
+    browser,
+    pid: browser.process()?.pid ?? null,
+    close() {
+      closing ??= (async () => {
+        const child = browser.process();
+        await Promise.race([browser.close().catch(() => undefined), delay(5_000)]);
+        // A browser that did not close in time is killed: an orphan Chromium keeps hundreds of MB.
+        if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+        await removeProfile(userDataDir);
+      })();
+      return closing;
+    },
+  };
+}
+
+/**
+ * Chromium's helper processes may still write into the profile for a moment after the browser process
+ * is gone (a killed browser's renderers above all): retry for a while, then leave it to the OS's tmp
+ * cleaning rather than fail a close.
+ */
+async function removeProfile(dir: string): Promise<void> {
+  for (let attempt = 0; attempt < 10; attempt += 1) {
+    try {
+      await rm(dir, { recursive: true, force: true });
+      return;
+    } catch {
+      await delay(200);
+    }
+  }
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}

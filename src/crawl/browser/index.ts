@@ -1,0 +1,3 @@
+export { BrowserFetcher, type BrowserFetcherOptions, type BrowserFetcherStats } from './browser-fetcher.js';
+export { assertChromium } from './chromium.js';
+export { treeMemoryMb, processTree } from './process-memory.js';

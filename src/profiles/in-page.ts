@@ -1,0 +1,82 @@
+import { SkipError } from '../core/index.js';
+import type { LivePage } from '../crawl/index.js';
+import type { GatherContext } from './profile.js';
+
+/**
+ * Runs `fn(arg)` in the page's main frame and resolves with its (JSON) result, or rejects when the page's
+ * gathering time (`live.signal`) runs out.
+ *
+ * `fn` travels as source text, so it must be self-contained: no imports, no module constants (pass them in
+ * `arg`), helpers declared inside it. The text is wrapped with a `__name` no-op because esbuild-based
+ * runners (tsx, vitest) may decorate nested functions with a `__name(fn, "name")` helper that exists
+ * only in Node; without it such a function throws `__name is not defined` in the page.
+ */
+export function runInPage<A, R>(live: LivePage, fn: (arg: A) => R | Promise<R>, arg: A): Promise<R> {
+  const source = `(() => { const __name = (f) => f; return (${fn.toString()})(${JSON.stringify(arg)}); })()`;
+  return untilAborted(live.signal, live.page.evaluate(source) as Promise<R>);
+}
+
+/**
+ * `work`, or a `profile-timeout` SkipError as soon as `signal` aborts. The work itself is not cancelled
+ * (a CDP call in flight cannot be): the caller stops waiting and the tab is reset after the visit anyway.
+ */
+export function untilAborted<T>(signal: AbortSignal, work: Promise<T>): Promise<T> {
+  if (signal.aborted) {
+    // The abandoned work may still reject; that is not ours to report.
+    work.catch(() => undefined);
+    return Promise.reject(abortError(signal));
+  }
+  return new Promise<T>((resolve, reject) => {
+    const unsubscribe = onAbort(signal, () => reject(abortError(signal)));
+    work.then(
+      (value) => {
+        unsubscribe();
+        resolve(value);
+      },
+      (error: unknown) => {
+        unsubscribe();
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
+}
+
+// The gathers of one page wait on its signal many times at once (every profile, every CDP call). One
+// listener per signal fans out to them: a listener each would pass Node's limit of 10 and warn.
+const waiting = new WeakMap<AbortSignal, Set<() => void>>();
+
+function onAbort(signal: AbortSignal, callback: () => void): () => void {
+  let callbacks = waiting.get(signal);
+  if (!callbacks) {
+    const created = new Set<() => void>();
+    signal.addEventListener('abort', () => [...created].forEach((fn) => fn()), { once: true });
+    waiting.set(signal, created);
+    callbacks = created;
+  }
+  callbacks.add(callback);
+  const set = callbacks;
+  return () => set.delete(callback);
+}
+
+function abortError(signal: AbortSignal): SkipError {
+  return new SkipError('profile gathering stopped: the page ran out of time', {
+    code: 'profile-timeout',
+    cause: signal.reason,
+  });
+}
+
+/** Elements in the page's DOM: the profiles that read whole-page CDP snapshots check it first. */
+export function elementCount(live: LivePage): Promise<number> {
+  return untilAborted(
+    live.signal,
+    live.page.evaluate('document.getElementsByTagName("*").length') as Promise<number>,
+  );
+}
+
+/** The live page of a browser-only profile; a `needs-browser` SkipError when the page was fetched over HTTP. */
+export function requireLive(context: GatherContext, profile: string): LivePage {
+  if (context.live) return context.live;
+  throw new SkipError(`the ${profile} profile needs a rendered page: mine with --render browser (or auto)`, {
+    code: 'needs-browser',
+  });
+}

@@ -1,0 +1,279 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GleanerError } from '../../src/core/index.js';
+import {
+  BrowserFetcher,
+  processTree,
+  type BrowserFetcherOptions,
+  type FetchedPage,
+  type LivePage,
+  type PageRequest,
+} from '../../src/crawl/index.js';
+import { extractPage } from '../../src/extract/index.js';
+import { browserPages, type BrowserPages } from './browser-pages.js';
+import { startServer, type LocalServer } from './local-server.js';
+
+const CHROME = '/usr/bin/chromium';
+
+/** Small bounds, so that every bad page is bounded quickly. */
+function fetcher(overrides: Partial<BrowserFetcherOptions> = {}): BrowserFetcher {
+  return new BrowserFetcher({
+    executablePath: CHROME,
+    userAgent: 'GleanerTest/1',
+    tabs: 2,
+    pageTimeoutMs: 5_000,
+    loadTimeoutMs: 1_200,
+    settleMs: 600,
+    pageMemoryMb: 48,
+    maxPageBytes: 2 * 1024 * 1024,
+    maxRedirects: 4,
+    maxDomNodes: 50_000,
+    ...overrides,
+  });
+}
+
+async function failure(promise: Promise<unknown>): Promise<GleanerError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof GleanerError) return error;
+    throw error;
+  }
+  throw new Error('expected the fetch to fail');
+}
+
+function renderersOf(browserPid: number): number[] {
+  return processTree(browserPid).filter((pid) => {
+    try {
+      return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer');
+    } catch {
+      return false;
+    }
+  });
+}
+
+describe('the browser fetcher', () => {
+  let server: LocalServer;
+  let pages: BrowserPages;
+  let browser: BrowserFetcher;
+  const get = (path: string, extra: Partial<PageRequest> = {}): Promise<FetchedPage> =>
+    browser.fetch(
+      { url: server.url(path), allowPrivateAddresses: true, ...extra },
+      new AbortController().signal,
+    );
+
+  beforeAll(async () => {
+    pages = browserPages();
+    server = await startServer(pages.handler);
+    browser = fetcher();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('renders script-built content, whose JSON-LD extraction then finds', async () => {
+    const page = await get('/app');
+    expect(page.status).toBe(200);
+    expect(page.contentType).toMatch(/^text\/html/);
+    expect(page.html).toContain('<h1>Rendered Kettle</h1>');
+    const facts = extractPage(page.html, { url: page.finalUrl });
+    expect(facts.jsonLd).toContainEqual(expect.objectContaining({ '@type': 'Product', sku: 'RK-1' }));
+    expect(page.timingsMs.load).toBeGreaterThan(0);
+  });
+
+  it('reuses its tabs and resets them: cookies and storage of one page are gone on the next', async () => {
+    const one = fetcher({ tabs: 1 });
+    try {
+      const signal = new AbortController().signal;
+      await one.fetch({ url: server.url('/set-state'), allowPrivateAddresses: true }, signal);
+      const read = await one.fetch({ url: server.url('/read-state'), allowPrivateAddresses: true }, signal);
+      expect(read.html).toContain('cookie=;local=null;session=null');
+      expect(one.stats).toMatchObject({ launches: 1, pagesLoaded: 2, tabsReplaced: 0 });
+    } finally {
+      await one.close();
+    }
+  });
+
+  it('does not load blocked resource types', async () => {
+    const before = pages.hits('/img/a.png');
+    await get('/plain', { block: ['Image'] });
+    expect(pages.hits('/img/a.png')).toBe(before);
+    await get('/plain');
+    expect(pages.hits('/img/a.png')).toBe(before + 1);
+  });
+
+  it('takes what loaded when load never comes, even before DOMContentLoaded', async () => {
+    const slow = await get('/never-loads');
+    expect(slow.html).toContain('The text is here.');
+    expect(slow.warnings?.join()).toMatch(/load not finished after 1200 ms/);
+    const blocked = await get('/parser-blocked');
+    expect(blocked.html).toContain('<h1>Start</h1>');
+    expect(blocked.warnings?.join()).toMatch(/before DOMContentLoaded/);
+  });
+
+  it('stops waiting for a page that keeps loading more (infinite scroll)', async () => {
+    const started = performance.now();
+    const page = await get('/infinite-scroll');
+    expect(performance.now() - started).toBeLessThan(4_000);
+    expect(page.html).toContain('<li>item</li>');
+    expect(page.warnings?.join()).toMatch(/network still busy/);
+  });
+
+  it('dismisses dialogs and blocks pop-ups', async () => {
+    const page = await get('/dialogs');
+    expect(page.html).toContain('confirm=false;prompt=null');
+    expect(page.warnings?.join()).toMatch(/dialog dismissed: alert "hello"/);
+    const popup = await get('/popup');
+    expect(popup.status).toBe(200);
+    // The tab that met the dialogs and the pop-ups serves the next page as usual.
+    expect((await get('/landing')).html).toContain('Landed');
+  });
+
+  it('follows redirects and script navigations, and bounds them', async () => {
+    const moved = await get('/moved');
+    expect(new URL(moved.finalUrl).pathname).toBe('/landing');
+    expect(moved.redirects.map((u) => new URL(u).pathname)).toEqual(['/landing']);
+    const scripted = await get('/script-navigate');
+    expect(new URL(scripted.finalUrl).pathname).toBe('/landing');
+    expect(scripted.html).toContain('Landed');
+    expect((await failure(get('/navigate-forever'))).code).toBe('too-many-redirects');
+    expect((await failure(get('/loop-a'))).code).toBe('redirect-loop');
+  });
+
+  it('refuses huge DOMs, heap hogs, non-HTML and pages that never answer, each with its reason', async () => {
+    const huge = await failure(get('/huge-dom'));
+    expect(huge).toMatchObject({ code: 'too-large', policy: 'skip' });
+    expect(huge.message).toMatch(/elements, over the bound of 50000/);
+    const hog = await failure(get('/memory-hog'));
+    expect(hog).toMatchObject({ code: 'browser-memory', policy: 'skip' });
+    expect(await failure(get('/file.pdf'))).toMatchObject({ code: 'not-html' });
+    const quick = fetcher({ tabs: 1, pageTimeoutMs: 1_500, loadTimeoutMs: 1_000 });
+    try {
+      const silent = await failure(
+        quick.fetch(
+          { url: server.url('/never-answers'), allowPrivateAddresses: true },
+          new AbortController().signal,
+        ),
+      );
+      expect(silent).toMatchObject({ code: 'timeout', policy: 'retry' });
+    } finally {
+      await quick.close();
+    }
+    // The pool is still healthy after all of them.
+    expect((await get('/plain')).html).toContain('Server-rendered text.');
+  });
+
+  it('keeps the private-address guard: literal and resolved private hosts are refused', async () => {
+    const guarded = (url: string) =>
+      browser.fetch({ url, allowPrivateAddresses: false }, new AbortController().signal);
+    expect(await failure(guarded(server.url('/plain')))).toMatchObject({ code: 'private-address' });
+    const byName = await failure(guarded(`http://localhost:${server.port}/plain`));
+    expect(byName).toMatchObject({ code: 'private-address', policy: 'skip' });
+    expect(byName.message).toMatch(/GLEANER_ALLOW_PRIVATE_ADDRESSES/);
+  });
+
+  it('hands the live page to a visit, with the asked-for domains enabled, before the tab is reset', async () => {
+    let seen: {
+      url: string;
+      network: number;
+      documents: number;
+      metrics: number;
+      title: string;
+      fcp: unknown;
+    } | null = null;
+    const page = await get('/plain', {
+      live: {
+        domains: ['Network', 'Performance'],
+        async visit(live: LivePage) {
+          const { metrics } = await live.cdp.send('Performance.getMetrics');
+          seen = {
+            url: live.url,
+            network: live.network.length,
+            documents: live.network.filter((e) => e.type === 'Document').length,
+            metrics: metrics.length,
+            title: await live.page.title(),
+            fcp: live.timingsMs.fcp,
+          };
+        },
+      },
+    });
+    expect(page.status).toBe(200);
+    expect(seen).toMatchObject({ url: server.url('/plain'), documents: 1, title: 'test' });
+    expect(seen!.network).toBeGreaterThanOrEqual(2);
+    expect(seen!.metrics).toBeGreaterThan(10);
+    const failed = await get('/plain', {
+      live: {
+        domains: [],
+        visit: () => Promise.reject(new Error('profile bug')),
+      },
+    });
+    expect(failed.status).toBe(200);
+    expect(failed.warnings?.join()).toMatch(/live visit cut short: profile bug/);
+  });
+
+  it('replaces a tab whose renderer crashed, and reports the page as a passing fault', async () => {
+    const one = fetcher({ tabs: 1, loadTimeoutMs: 4_000 });
+    try {
+      const hitsBefore = pages.hits('/hang/img.png');
+      const loading = one.fetch(
+        { url: server.url('/never-loads'), allowPrivateAddresses: true },
+        new AbortController().signal,
+      );
+      // The page has committed once its image is asked for: its renderer is the one to kill.
+      while (pages.hits('/hang/img.png') === hitsBefore) await new Promise((r) => setTimeout(r, 20));
+      for (const pid of renderersOf(one.pids[0]!)) process.kill(pid, 'SIGKILL');
+      expect(await failure(loading)).toMatchObject({ code: 'browser-crash', policy: 'retry' });
+      const next = await one.fetch(
+        { url: server.url('/plain'), allowPrivateAddresses: true },
+        new AbortController().signal,
+      );
+      expect(next.html).toContain('Server-rendered text.');
+      expect(one.stats.tabsReplaced).toBe(1);
+      expect(one.stats.launches).toBe(1);
+    } finally {
+      await one.close();
+    }
+  });
+
+  it('restarts a browser that died, failing only the page in flight (to be retried)', async () => {
+    const one = fetcher({ tabs: 1, loadTimeoutMs: 4_000 });
+    try {
+      const hitsBefore = pages.hits('/hang/img.png');
+      const loading = one.fetch(
+        { url: server.url('/never-loads'), allowPrivateAddresses: true },
+        new AbortController().signal,
+      );
+      while (pages.hits('/hang/img.png') === hitsBefore) await new Promise((r) => setTimeout(r, 20));
+      const pid = one.pids[0]!;
+      process.kill(pid, 'SIGKILL');
+      expect(await failure(loading)).toMatchObject({ code: 'browser-crash', policy: 'retry' });
+      const next = await one.fetch(
+        { url: server.url('/plain'), allowPrivateAddresses: true },
+        new AbortController().signal,
+      );
+      expect(next.html).toContain('Server-rendered text.');
+      expect(one.stats.launches).toBe(2);
+      expect(one.pids).not.toContain(pid);
+    } finally {
+      await one.close();
+    }
+  });
+
+  it('restarts the browser after a number of pages, without failing any', async () => {
+    const young = fetcher({ tabs: 2, restartAfterPages: 2 });
+    try {
+      const signal = new AbortController().signal;
+      const results = await Promise.all(
+        Array.from({ length: 5 }, () =>
+          young.fetch({ url: server.url('/plain'), allowPrivateAddresses: true }, signal),
+        ),
+      );
+      expect(results.every((r) => r.status === 200)).toBe(true);
+      expect(young.stats.launches).toBeGreaterThanOrEqual(2);
+    } finally {
+      await young.close();
+    }
+    expect(young.pids).toEqual([]);
+  });
+});
