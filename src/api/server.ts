@@ -8,8 +8,20 @@ import type { RouteDef } from './route.js';
 import { healthRoutes } from './routes/health.js';
 import { miningJobRoutes } from './routes/mining-jobs.js';
 import { extractRoutes } from './routes/extract.js';
+import { profileRoutes } from './routes/profiles.js';
+import { modelRoutes } from './routes/models.js';
+import { recordRoutes } from './routes/records.js';
+import { matchRoutes } from './routes/match.js';
 
-export const API_ROUTES: readonly RouteDef[] = [...healthRoutes, ...miningJobRoutes, ...extractRoutes];
+export const API_ROUTES: readonly RouteDef[] = [
+  ...healthRoutes,
+  ...miningJobRoutes,
+  ...extractRoutes,
+  ...profileRoutes,
+  ...modelRoutes,
+  ...recordRoutes,
+  ...matchRoutes,
+];
 
 // A mining job's JSON is small; a body past this is a mistake or an attack.
 const MAX_BODY_BYTES = 10 * 1024 * 1024;

@@ -6,7 +6,11 @@ import { registerEval } from './commands/eval.js';
 import { registerExtract } from './commands/extract.js';
 import { registerJobs } from './commands/jobs.js';
 import { registerMine } from './commands/mine.js';
+import { registerProfiles } from './commands/profiles.js';
+import { registerModels } from './commands/models.js';
+import { registerRecords } from './commands/records.js';
 import { registerServe } from './commands/serve.js';
+import { registerTrain } from './commands/train.js';
 import { registerWorker } from './commands/worker.js';
 
 export function buildProgram(): Command {
@@ -26,6 +30,10 @@ export function buildProgram(): Command {
   registerJobs(program);
   registerEval(program);
   registerExtract(program);
+  registerProfiles(program);
+  registerModels(program);
+  registerRecords(program);
+  registerTrain(program);
   return program;
 }
 

@@ -20,6 +20,13 @@ export function formatJobSummary(report: MiningJobReport, facts: ExtractionSumma
       `         ${facts.links} links (${facts.internalLinks} internal), ${facts.images} images (${facts.imagesWithoutAlt} without alt)`,
     );
   }
+  if (report.profiles.length > 0) {
+    lines.push('  profiles (pages, failed, mean quality 0-100, mean ms a page):');
+    for (const p of report.profiles)
+      lines.push(
+        `    ${p.profile.padEnd(24)} ${String(p.pages).padStart(6)} ${String(p.failed).padStart(6)}  ${p.meanQuality === null ? '   –' : p.meanQuality.toFixed(1).padStart(5)}  ${String(p.meanDurationMs).padStart(6)}`,
+      );
+  }
   if (report.pagesStored + report.pagesFailed >= report.spec.maxPages && report.frontier.pending > 0) {
     lines.push(`  stopped at the page limit (${report.spec.maxPages}); raise it with --max-pages`);
   }

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { z } from 'zod';
 import { InvalidInputError } from './errors.js';
 
@@ -24,6 +25,12 @@ const int = (min: number, max: number) => z.coerce.number().int().min(min).max(m
 const SETTINGS = {
   /** Folder for the embedded database, logs and the model store. @default '.gleaner' */
   dataDir: { env: 'GLEANER_DATA_DIR', schema: z.string().min(1).default('.gleaner') },
+  /** The model store: versions of every trained model, and each model's `latest`. @default '<dataDir>/models' */
+  modelDir: { env: 'GLEANER_MODEL_DIR', schema: z.string().min(1).optional() },
+  /** POSTed `{kind, name, version, …}` after each promotion or rollback, so serving elsewhere reloads. */
+  modelReloadUrl: { env: 'GLEANER_MODEL_RELOAD_URL', schema: z.string().url().optional() },
+  /** Let the transformers.js embedder download a model by name (huggingface.co); off: local folders only. @default false */
+  allowRemoteModels: { env: 'GLEANER_ALLOW_REMOTE_MODELS', schema: bool.default(false) },
   /** PostgreSQL connection string; unset means embedded PGlite in `dataDir/db`. @example 'postgres://u:p@db:5432/gleaner' */
   databaseUrl: { env: 'DATABASE_URL', schema: z.string().url().optional() },
   host: { env: 'GLEANER_HOST', schema: z.string().default('127.0.0.1') },
@@ -40,7 +47,31 @@ const SETTINGS = {
     env: 'GLEANER_USER_AGENT',
     schema: z.string().min(1).default('GleanerBot/0.1 (+https://github.com/gleaner-dev/gleaner)'),
   },
+  /** The Chrome or Chromium executable that renders pages (`--render browser|auto`, browser profiles). */
   chromePath: { env: 'CHROME_PATH', schema: z.string().default('/usr/bin/chromium') },
+  /** Browser tabs loading pages at once in one process (shared by its jobs); 0: one per core. */
+  browserConcurrency: { env: 'GLEANER_BROWSER_CONCURRENCY', schema: int(0, 64).default(0) },
+  /** The most a page may hold a browser tab: load, settle, capture and the profiles' gathering. */
+  browserPageTimeoutMs: {
+    env: 'GLEANER_BROWSER_PAGE_TIMEOUT_MS',
+    schema: int(1000, 600_000).default(10_000),
+  },
+  /** Wait this long for a page's `load` event, then take what has loaded; at most the page timeout. */
+  browserLoadTimeoutMs: { env: 'GLEANER_BROWSER_LOAD_TIMEOUT_MS', schema: int(100, 600_000).default(6_000) },
+  /** A page whose JavaScript heap grows past this is abandoned with the reason `browser-memory`. */
+  browserPageMemoryMb: { env: 'GLEANER_BROWSER_PAGE_MEMORY_MB', schema: int(16, 16_384).default(256) },
+  /** Elements of a rendered page beyond which it is not serialized (`too-large`). */
+  browserMaxDomNodes: {
+    env: 'GLEANER_BROWSER_MAX_DOM_NODES',
+    schema: int(1000, 10_000_000).default(200_000),
+  },
+  /** Replace the browser process after this many pages: long-lived Chromiums grow. */
+  browserRestartAfterPages: {
+    env: 'GLEANER_BROWSER_RESTART_AFTER_PAGES',
+    schema: int(1, 10_000_000).default(1000),
+  },
+  /** Replace the browser when the memory (PSS) of its process tree passes this. */
+  browserMaxMemoryMb: { env: 'GLEANER_BROWSER_MAX_MEMORY_MB', schema: int(128, 1_048_576).default(2048) },
   /** Pages fetched at once by one mining job. */
   crawlConcurrency: { env: 'GLEANER_CRAWL_CONCURRENCY', schema: int(1, 256).default(16) },
   /** Requests in flight to one host at once: the politeness bound that matters to the site. */
@@ -77,10 +108,33 @@ const SETTINGS = {
   },
   /** Mining jobs one worker process runs at once. */
   workerConcurrency: { env: 'GLEANER_WORKER_CONCURRENCY', schema: int(1, 64).default(2) },
+  /** Training jobs one worker process runs at once (each uses the cores it is given). */
+  trainWorkers: { env: 'GLEANER_TRAIN_WORKERS', schema: int(0, 16).default(1) },
+  /** A training job whose worker went silent this long is handed to another worker. */
+  trainJobExpireSeconds: { env: 'GLEANER_TRAIN_JOB_EXPIRE_SECONDS', schema: int(60, 86_400).default(1800) },
+  /** Attributes every training record needs, unless its topic says otherwise. */
+  recordRequiredFields: {
+    env: 'GLEANER_RECORD_REQUIRED_FIELDS',
+    schema: list.default(['name', 'price', 'currency', 'availability', 'brand', 'category']),
+  },
+  /** A required value below this confidence makes its record need training data. */
+  recordMinConfidence: {
+    env: 'GLEANER_RECORD_MIN_CONFIDENCE',
+    schema: z.coerce.number().min(0).max(1).default(0.6),
+  },
+  /** The held-out score (mean macro-F1) a topic model must reach to be promoted. */
+  topicModelFloor: { env: 'GLEANER_TOPIC_MODEL_FLOOR', schema: z.coerce.number().min(0).max(1).default(0.5) },
+  /** Queue a topic's training when a mining job leaves records that need training data. */
+  autoTrain: { env: 'GLEANER_AUTO_TRAIN', schema: bool.default(true) },
+  /** The held-out top-1 a semantic index must reach to be promoted by `gleaner train semantic --mode full-train`. */
+  minAccuracy: { env: 'GLEANER_MIN_ACCURACY', schema: z.coerce.number().min(0).max(1).default(0.8) },
 } as const;
 
 type Settings = typeof SETTINGS;
-export type GleanerConfig = Readonly<{ [K in keyof Settings]: z.output<Settings[K]['schema']> }>;
+type ParsedConfig = { [K in keyof Settings]: z.output<Settings[K]['schema']> };
+/** Settings whose default derives from another setting, filled in after parsing. */
+type DerivedSettings = { modelDir: string };
+export type GleanerConfig = Readonly<Omit<ParsedConfig, keyof DerivedSettings> & DerivedSettings>;
 export type GleanerConfigOptions = { [K in keyof Settings]?: z.input<Settings[K]['schema']> };
 
 const configSchema = z
@@ -129,7 +183,10 @@ export function resolveConfig({
     const envName = key in SETTINGS ? ` (environment ${SETTINGS[key as keyof Settings].env})` : '';
     throw new InvalidInputError(key, `configuration ${key}${envName}: ${issue.message}`);
   }
-  const config = parsed.data as GleanerConfig;
+  const config = {
+    ...parsed.data,
+    modelDir: parsed.data.modelDir ?? join(parsed.data.dataDir, 'models'),
+  } as GleanerConfig;
   const tailSeconds = config.jobExpireSeconds - config.sliceSeconds - SLICE_EXPIRY_MARGIN_SECONDS;
   if (config.requestTimeoutMs + config.extractTimeoutMs > tailSeconds * 1000) {
     // A page in flight when a slice ends must finish before the slice's queue message expires, or the
@@ -139,6 +196,23 @@ export function resolveConfig({
       `configuration requestTimeoutMs + extractTimeoutMs is ${config.requestTimeoutMs + config.extractTimeoutMs} ms, but a mining slice leaves only ${Math.max(0, tailSeconds)} s for pages in flight ` +
         `(GLEANER_JOB_EXPIRE_SECONDS ${config.jobExpireSeconds} − GLEANER_SLICE_SECONDS ${config.sliceSeconds} − ${SLICE_EXPIRY_MARGIN_SECONDS}). ` +
         'Raise GLEANER_JOB_EXPIRE_SECONDS or lower GLEANER_REQUEST_TIMEOUT_MS or GLEANER_EXTRACT_TIMEOUT_MS.',
+    );
+  }
+  if (config.browserLoadTimeoutMs > config.browserPageTimeoutMs) {
+    throw new InvalidInputError(
+      'browserLoadTimeoutMs',
+      `configuration browserLoadTimeoutMs (${config.browserLoadTimeoutMs} ms) is longer than browserPageTimeoutMs (${config.browserPageTimeoutMs} ms), which bounds the whole page. ` +
+        'Lower GLEANER_BROWSER_LOAD_TIMEOUT_MS or raise GLEANER_BROWSER_PAGE_TIMEOUT_MS.',
+    );
+  }
+  // A rendered page is bounded by the browser's page timeout; under --render auto its static fetch and
+  // its rendering share one budget, the longer of the two timeouts. Either must fit the slice's tail too.
+  if (config.browserPageTimeoutMs + config.extractTimeoutMs > tailSeconds * 1000) {
+    throw new InvalidInputError(
+      'browserPageTimeoutMs',
+      `configuration browserPageTimeoutMs + extractTimeoutMs is ${config.browserPageTimeoutMs + config.extractTimeoutMs} ms, but a mining slice leaves only ${Math.max(0, tailSeconds)} s for pages in flight ` +
+        `(GLEANER_JOB_EXPIRE_SECONDS ${config.jobExpireSeconds} − GLEANER_SLICE_SECONDS ${config.sliceSeconds} − ${SLICE_EXPIRY_MARGIN_SECONDS}). ` +
+        'Raise GLEANER_JOB_EXPIRE_SECONDS or lower GLEANER_BROWSER_PAGE_TIMEOUT_MS or GLEANER_EXTRACT_TIMEOUT_MS.',
     );
   }
   return Object.freeze(config);

@@ -76,3 +76,18 @@ export function validateTopicRulesPatch(patch: TopicRulesPatch): TopicRulesPatch
   }
   return patch;
 }
+
+/** The configured defaults that topics without rules of their own use. */
+export function topicRulesFromConfig(config: {
+  recordRequiredFields: readonly string[];
+  recordMinConfidence: number;
+  topicModelFloor: number;
+  autoTrain: boolean;
+}): TopicRules {
+  return resolveTopicRules({
+    requiredFields: config.recordRequiredFields,
+    minConfidence: config.recordMinConfidence,
+    modelFloor: config.topicModelFloor,
+    autoTrain: config.autoTrain,
+  });
+}

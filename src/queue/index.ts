@@ -5,4 +5,12 @@ export {
   type QueueHandler,
   type QueueSettings,
 } from './job-queue.js';
-export { QUEUES, mineSlicePayload, type QueueName, type MineSlicePayload } from './queues.js';
+export {
+  QUEUES,
+  mineSlicePayload,
+  trainPayload,
+  type QueueName,
+  type MineSlicePayload,
+  type TrainPayload,
+} from './queues.js';
+export { requestTraining } from './training-requests.js';

@@ -11,7 +11,7 @@ import { PAYLOAD_SCHEMAS, QUEUES, type QueueName } from './queues.js';
 
 export type QueueSettings = Pick<
   GleanerConfig,
-  'jobExpireSeconds' | 'maintenanceIntervalSeconds' | 'pollingIntervalSeconds'
+  'jobExpireSeconds' | 'maintenanceIntervalSeconds' | 'pollingIntervalSeconds' | 'trainJobExpireSeconds'
 >;
 
 export interface JobQueueEvents {
@@ -63,7 +63,9 @@ export class JobQueue extends TypedEmitter<JobQueueEvents> {
           policy: 'standard',
           retryLimit: RETRY_LIMIT,
           retryDelay: RETRY_DELAY_SECONDS,
-          expireInSeconds: this.#settings.jobExpireSeconds,
+          // Training runs for minutes in one go; mining works in short slices.
+          expireInSeconds:
+            name === QUEUES.train ? this.#settings.trainJobExpireSeconds : this.#settings.jobExpireSeconds,
         });
       }
     })();

@@ -2,7 +2,9 @@ import { join, resolve } from 'node:path';
 import { createLogger, describeError, type GleanerConfig, type Logger } from '../core/index.js';
 import { MiningService } from '../mining/index.js';
 import { JobQueue } from '../queue/index.js';
+import { SemanticMatcher } from '../serve/index.js';
 import { migrate, openDatabase, type Database } from '../store/index.js';
+import { ModelStore, TopicModelService } from '../train/index.js';
 import { lockDataDir } from './data-dir-lock.js';
 
 export interface GleanerOptions {
@@ -10,6 +12,8 @@ export interface GleanerOptions {
   logger?: Logger;
   /** Mining jobs this process works on at once; 0 runs no workers (an API-only process). @default config.workerConcurrency */
   workers?: number;
+  /** Training jobs this process runs at once. @default config.trainWorkers when `workers` > 0, else 0 */
+  trainWorkers?: number;
 }
 
 /** The composition root: one database, one queue, the services over them, and their workers. */
@@ -19,6 +23,12 @@ export interface Gleaner {
   readonly db: Database;
   readonly queue: JobQueue;
   readonly mining: MiningService;
+  /** Trained models: versions, `latest`, promotion and rollback; `on('latest-changed')` for serving. */
+  readonly models: ModelStore;
+  /** Per-topic attribute models: training jobs, filling records, similar records. */
+  readonly topicModels: TopicModelService;
+  /** The promoted semantic indexes in memory (`POST /api/match`); reloads when a `latest` changes. */
+  readonly matcher: SemanticMatcher;
   close(): Promise<void>;
 }
 
@@ -37,11 +47,36 @@ export async function startGleaner(options: GleanerOptions): Promise<Gleaner> {
     queue.on('error', (error) => logger.error({ err: describeError(error) }, 'queue error'));
     await queue.start();
     const mining = new MiningService(db, queue, config, logger);
+    // In distributed mode the API may not share the store's disk: it lists models from the table.
+    const models = ModelStore.fromConfig(config, {
+      db,
+      logger,
+      catalog: db.kind === 'postgres' ? 'database' : 'files',
+    });
+    // Versions promoted while no process held the database (`gleaner models promote`) reach the table.
+    await models
+      .sync()
+      .catch((error: unknown) =>
+        logger.warn({ err: describeError(error) }, 'model store not mirrored into the database'),
+      );
+    const topicModels = new TopicModelService(db, queue, models, config, logger);
+    // Loaded on first use; a promotion or rollback in this process (or a refresh) swaps the version in.
+    const matcher = new SemanticMatcher({
+      store: models,
+      logger,
+      allowRemoteModels: config.allowRemoteModels,
+    });
+    models.on('latest-changed', (change) => {
+      if (change.kind === 'semantic-index' && matcher.loaded().some((l) => l.name === change.name))
+        void matcher.reload(change.name);
+    });
     const workers = options.workers ?? config.workerConcurrency;
     if (workers > 0) {
       if (db.kind === 'pglite') await mining.resumeOrphanedJobs();
       await mining.startWorkers(workers);
     }
+    const trainWorkers = options.trainWorkers ?? (workers > 0 ? config.trainWorkers : 0);
+    if (trainWorkers > 0) await topicModels.startWorkers(trainWorkers);
     const openDb = db;
     let closing: Promise<void> | null = null;
     return {
@@ -50,11 +85,16 @@ export async function startGleaner(options: GleanerOptions): Promise<Gleaner> {
       db,
       queue,
       mining,
+      models,
+      topicModels,
+      matcher,
       // Idempotent: a signal handler and the normal exit path may both close.
       close() {
         closing ??= (async () => {
           await queue.stop();
           await mining.close();
+          topicModels.close();
+          await matcher.close();
           await openDb.close();
           unlock();
         })();

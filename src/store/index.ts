@@ -48,6 +48,23 @@ export {
   type PageErrorSummary,
 } from './pages.js';
 export {
+  replacePageProfiles,
+  listPageProfiles,
+  listProfileResults,
+  profileSummary,
+  type PageProfileWrite,
+  type PageProfileRow,
+  type ProfileResultRow,
+  type ProfileSummary,
+  type ListProfileResultsFilter,
+} from './page-profiles.js';
+export {
+  recordSchemaLinkPatterns,
+  listSchemaLinkPatterns,
+  type SchemaLinkPatternWrite,
+  type SchemaLinkPatternRow,
+} from './schema-link-patterns.js';
+export {
   upsertTrainingRecords,
   rescoreTrainingRecords,
   listTrainingRecords,
@@ -76,3 +93,20 @@ export {
   type TrainingJobStatus,
   type TrainingJobRow,
 } from './training-jobs.js';
+export {
+  RECORD_EMBEDDING_DIMENSIONS,
+  assertVectorSupport,
+  upsertRecordEmbeddings,
+  recordsNeedingEmbedding,
+  similarRecords,
+  type SimilarRecord,
+} from './record-embeddings.js';
+export {
+  upsertModelVersion,
+  setLatestModelVersion,
+  listModelVersions,
+  getModelVersion,
+  type ModelRow,
+  type ModelRowWrite,
+  type ListModelsFilter,
+} from './models.js';

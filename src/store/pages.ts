@@ -1,4 +1,7 @@
 import type { Queryable } from './database.js';
+import { replacePageProfiles, type PageProfileWrite } from './page-profiles.js';
+import { recordSchemaLinkPatterns, type SchemaLinkPatternWrite } from './schema-link-patterns.js';
+import { upsertTrainingRecords, type TrainingRecordWrite } from './training-records.js';
 
 /** What is known of a fetched page, good or bad. */
 interface PageFields {
@@ -19,6 +22,12 @@ interface PageFields {
 export interface PageWrite extends PageFields {
   extraction: unknown;
   links: LinkWrite[];
+  /** The asked-for profiles' results on this page; they replace the page's earlier ones. */
+  profiles?: PageProfileWrite[];
+  /** Patterns the schema linker learnt on this page, added to `schema_link_patterns`. */
+  schemaLinkPatterns?: SchemaLinkPatternWrite[];
+  /** Training records made from this page (its product), stored with the page's id. */
+  records?: Omit<TrainingRecordWrite, 'pageId' | 'jobId'>[];
 }
 
 export interface LinkWrite {
@@ -75,6 +84,20 @@ export async function upsertPages(
     [jobId, JSON.stringify(payload)],
   );
   const ids = new Map(rows.map((r) => [r.url, r.id]));
+  // Pages of jobs without profiles carry none (undefined): no statement at all for them.
+  await replacePageProfiles(
+    q,
+    jobId,
+    pages.flatMap((page) => (page.profiles ? [{ pageId: ids.get(page.url)!, profiles: page.profiles }] : [])),
+  );
+  await recordSchemaLinkPatterns(
+    q,
+    pages.flatMap((page) => page.schemaLinkPatterns ?? []),
+  );
+  await upsertTrainingRecords(
+    q,
+    pages.flatMap((page) => (page.records ?? []).map((r) => ({ ...r, jobId, pageId: ids.get(page.url)! }))),
+  );
   await q.query('DELETE FROM links WHERE page_id = ANY($1::bigint[])', [rows.map((r) => r.id)]);
   const links: { p: number; u: string; t: string; r: string; i: boolean }[] = [];
   for (const page of pages) {

@@ -12,6 +12,8 @@ export interface TrainingRecordWrite {
   quality: number;
   missingFields: string[];
   needsTrainingData: boolean;
+  /** Doubtful or rejected values, with the reason: `{ attribute, reason }`. */
+  issues: { attribute: string; reason: string }[];
   extractorVersion: string;
   modelVersion?: string | null;
 }
@@ -23,7 +25,7 @@ export interface TrainingRecordRow extends Required<TrainingRecordWrite> {
 }
 
 const COLUMNS = `id, topic, profile, url, job_id AS "jobId", page_id AS "pageId", attributes, quality,
-  missing_fields AS "missingFields", needs_training_data AS "needsTrainingData",
+  missing_fields AS "missingFields", needs_training_data AS "needsTrainingData", issues,
   extractor_version AS "extractorVersion", model_version AS "modelVersion", created_at AS "createdAt",
   updated_at AS "updatedAt"`;
 
@@ -46,20 +48,21 @@ export async function upsertTrainingRecords(
     quality: r.quality,
     missing_fields: r.missingFields,
     needs_training_data: r.needsTrainingData,
+    issues: r.issues,
     extractor_version: r.extractorVersion,
     model_version: r.modelVersion ?? null,
   }));
   const { rows } = await q.query<TrainingRecordRow>(
     `INSERT INTO training_records (topic, profile, url, job_id, page_id, attributes, quality, missing_fields,
-       needs_training_data, extractor_version, model_version)
+       needs_training_data, issues, extractor_version, model_version)
      SELECT r.topic, r.profile, r.url, r.job_id, r.page_id, r.attributes, r.quality, r.missing_fields,
-       r.needs_training_data, r.extractor_version, r.model_version
+       r.needs_training_data, r.issues, r.extractor_version, r.model_version
      FROM jsonb_to_recordset($1::jsonb) AS r(topic text, profile text, url text, job_id bigint, page_id bigint,
-       attributes jsonb, quality int, missing_fields jsonb, needs_training_data boolean, extractor_version text,
-       model_version text)
+       attributes jsonb, quality int, missing_fields jsonb, needs_training_data boolean, issues jsonb,
+       extractor_version text, model_version text)
      ON CONFLICT (topic, profile, url) DO UPDATE SET job_id = EXCLUDED.job_id, page_id = EXCLUDED.page_id,
        attributes = EXCLUDED.attributes, quality = EXCLUDED.quality, missing_fields = EXCLUDED.missing_fields,
-       needs_training_data = EXCLUDED.needs_training_data, extractor_version = EXCLUDED.extractor_version,
+       needs_training_data = EXCLUDED.needs_training_data, issues = EXCLUDED.issues, extractor_version = EXCLUDED.extractor_version,
        model_version = EXCLUDED.model_version, updated_at = now()
      RETURNING ${COLUMNS}`,
     [JSON.stringify(payload)],

@@ -4,7 +4,12 @@ import { JobQueue, QUEUES } from '../../src/queue/index.js';
 import { insertMiningJob, type Database } from '../../src/store/index.js';
 import { BACKENDS, openTestDatabase } from '../harness/databases.js';
 
-const settings = { jobExpireSeconds: 15, maintenanceIntervalSeconds: 1, pollingIntervalSeconds: 0.5 };
+const settings = {
+  jobExpireSeconds: 15,
+  trainJobExpireSeconds: 60,
+  maintenanceIntervalSeconds: 1,
+  pollingIntervalSeconds: 0.5,
+};
 
 describe.each(BACKENDS)('job queue on %s', (backend) => {
   let db: Database;

@@ -30,6 +30,7 @@ function record(url: string, extra: Partial<TrainingRecordWrite> = {}): Training
     quality: 40,
     missingFields: ['brand'],
     needsTrainingData: true,
+    issues: [],
     extractorVersion: 'test',
     ...extra,
   };

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { InvalidInputError } from '../../core/index.js';
-import { backlinks, getPage, listPages } from '../../store/index.js';
+import {
+  backlinks,
+  getPage,
+  listPageProfiles,
+  listPages,
+  listProfileResults,
+  profileSummary,
+} from '../../store/index.js';
 import { defineRoute } from '../route.js';
 import { miningJobInput } from '../../mining/index.js';
 
@@ -100,14 +107,45 @@ export const miningJobRoutes = [
   }),
   defineRoute({
     method: 'GET',
+    path: '/api/mining-jobs/:id/profiles',
+    summary:
+      "A job's profiles: per profile the pages, failures and mean quality; with profile=NAME that profile's results page by page",
+    tag: 'mining',
+    query: z.object({
+      profile: z.string().min(1).optional(),
+      minQuality: z.coerce.number().int().min(0).max(100).optional(),
+      ...page,
+    }),
+    async handler({ gleaner, params, query }) {
+      const jobId = idParam(params);
+      const job = await gleaner.mining.get(jobId);
+      const summary = await profileSummary(gleaner.db, jobId);
+      if (query.profile === undefined) return { summary };
+      if (!job.spec.profiles.includes(query.profile) && !job.spec.profiles.includes('all'))
+        throw new InvalidInputError(
+          'profile',
+          `profile: job ${jobId} did not ask for "${query.profile}"; it asked for ${job.spec.profiles.join(', ') || 'no profiles'}`,
+        );
+      const items = await listProfileResults(gleaner.db, {
+        jobId,
+        profile: query.profile,
+        limit: query.limit,
+        offset: query.offset,
+        ...(query.minQuality === undefined ? {} : { minQuality: query.minQuality }),
+      });
+      return { summary, items };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
     path: '/api/pages/:id',
-    summary: 'One stored page with its extraction',
+    summary: 'One stored page with its extraction and its profiles',
     tag: 'mining',
     async handler({ gleaner, params }) {
       const found = await getPage(gleaner.db, idParam(params));
       if (!found)
         throw new InvalidInputError('id', `page ${params.id} does not exist`, { code: 'not-found' });
-      return found;
+      return { ...found, profiles: await listPageProfiles(gleaner.db, found.id) };
     },
   }),
 ];

@@ -17,11 +17,12 @@ export function registerEval(program: Command): void {
       [],
     )
     .option('--rows', 'print every case, not only the metrics', false)
+    .option('--embedder <name>', 'shorthand for --option embedder=NAME (occupations)')
     .action(
       async (
         family: string,
         folder: string,
-        options: { option: string[]; rows: boolean },
+        options: { option: string[]; rows: boolean; embedder?: string },
         command: Command,
       ) => {
         const ctx = createContext(command.optsWithGlobals<GlobalOptions>());
@@ -38,6 +39,7 @@ export function registerEval(program: Command): void {
           if (eq <= 0) throw new InvalidInputError('--option', `--option "${pair}": write it as key=value`);
           familyOptions[pair.slice(0, eq)] = pair.slice(eq + 1);
         }
+        if (options.embedder !== undefined) familyOptions.embedder ??= options.embedder;
         const result = await evaluation.run(folder, familyOptions);
         // The table always; with --json the last line of stdout is the result as one object (DESIGN.md).
         process.stdout.write(`${formatResult(result, options.rows).join('\n')}\n`);

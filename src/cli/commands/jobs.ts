@@ -1,28 +1,10 @@
 import type { Command } from 'commander';
-import { InvalidInputError } from '../../core/index.js';
-import { startGleaner, type Gleaner } from '../../runtime/index.js';
 import { extractionSummary } from '../../store/index.js';
-import { createContext, type CliContext, type GlobalOptions } from '../context.js';
+import { parseId, withGleaner } from '../with-gleaner.js';
 import { formatJobSummary } from '../summary.js';
 
-async function withGleaner(
-  command: Command,
-  fn: (gleaner: Gleaner, ctx: CliContext) => Promise<void>,
-): Promise<void> {
-  const ctx = createContext(command.optsWithGlobals<GlobalOptions>());
-  const gleaner = await startGleaner({ config: ctx.config, logger: ctx.logger, workers: 0 });
-  try {
-    await fn(gleaner, ctx);
-  } finally {
-    await gleaner.close();
-  }
-}
-
 function jobId(value: string): number {
-  const id = Number(value);
-  if (!Number.isInteger(id) || id <= 0)
-    throw new InvalidInputError('id', `"${value}" is not a job id (a positive integer)`);
-  return id;
+  return parseId(value, 'job');
 }
 
 export function registerJobs(program: Command): void {

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { InvalidInputError } from '../../core/index.js';
+import { assertChromium } from '../../crawl/index.js';
 import { parseMiningJob, type MiningJobInput } from '../../mining/index.js';
 import { startGleaner } from '../../runtime/index.js';
 import { extractionSummary } from '../../store/index.js';
@@ -31,7 +32,12 @@ export function registerMine(program: Command): void {
     .description('mine one or more sites into the database')
     .argument('<url...>', 'start URLs')
     .requiredOption('--topic <topic>', 'what the data is for (records and models are grouped by it)')
-    .option('--profile <name>', 'a mining profile (repeatable; "all" for every one)', collect, [])
+    .option(
+      '--profile <name>',
+      'a mining profile (repeatable; "all" for every one, "none" for none; default: product)',
+      collect,
+      [],
+    )
     .option(
       '--select <name=css>',
       'a custom CSS selector as a named attribute; css@attr takes an attribute (repeatable)',
@@ -52,7 +58,11 @@ export function registerMine(program: Command): void {
       [],
     )
     .option('--exclude <glob>', 'never URLs matching (repeatable)', collect, [])
-    .option('--render <mode>', 'static | browser | auto', 'static')
+    .option(
+      '--render <mode>',
+      'static (HTTP) | browser (Chromium renders every page) | auto (Chromium where the HTML needs scripts)',
+      'static',
+    )
     .option('--no-robots', 'ignore robots.txt (only for sites you own)')
     .option('--no-sitemaps', 'do not seed the crawl from sitemaps')
     .option('--allow-private', 'allow private, loopback and link-local addresses (local test sites)', false)
@@ -63,7 +73,8 @@ export function registerMine(program: Command): void {
       const input: MiningJobInput = {
         topic: options.topic,
         startUrls: urls,
-        profiles: options.profile,
+        profiles:
+          options.profile.length === 0 ? undefined : options.profile.includes('none') ? [] : options.profile,
         selectors: parseSelectors(options.select),
         attributes: options.attribute,
         render: options.render,
@@ -77,6 +88,8 @@ export function registerMine(program: Command): void {
       // Refuse a bad job before opening the database: the error comes at once.
       const allowPrivateAddresses = options.allowPrivate || ctx.config.allowPrivateAddresses;
       parseMiningJob(input, ctx.config, allowPrivateAddresses);
+      // This process renders the pages unless detached: say now, with the fix, when there is no browser.
+      if (options.render !== 'static' && !options.detach) assertChromium(ctx.config.chromePath);
       const gleaner = await startGleaner({
         config: ctx.config,
         logger: ctx.logger,

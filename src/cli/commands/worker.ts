@@ -39,6 +39,8 @@ export function registerWorker(program: Command): void {
       const gleaner = await startGleaner({ config: ctx.config, logger: ctx.logger, workers: 0 });
       const concurrency = options.concurrency ?? ctx.config.workerConcurrency;
       if (queues.length === 0 || queues.includes(QUEUES.mine)) await gleaner.mining.startWorkers(concurrency);
+      if (queues.length === 0 || queues.includes(QUEUES.train))
+        await gleaner.topicModels.startWorkers(options.concurrency ?? ctx.config.trainWorkers);
       ctx.logger.info(
         { queues: queues.length ? queues : known, concurrency, pid: process.pid },
         'worker started',

@@ -10,4 +10,7 @@ CREATE TABLE topic_settings (
   auto_train      boolean,
   updated_at      timestamptz NOT NULL DEFAULT now()
 );
+
+-- What was doubtful or rejected on the way to a record's attributes (bad GTIN, conflicting prices…).
+ALTER TABLE training_records ADD COLUMN issues jsonb NOT NULL DEFAULT '[]';
 `;
