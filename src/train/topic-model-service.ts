@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import {
   contentHash,
   describeError,
@@ -33,6 +35,7 @@ import {
 import {
   compareToCurrent,
   loadAttributeModel,
+  METRICS_JSON,
   planAttributeModel,
   predictMissing,
   saveAttributeModel,
@@ -327,8 +330,7 @@ export class TopicModelService {
   /** The version's full `metrics.json` (per-target figures), which the store's listing flattens to numbers. */
   async #fullMetrics(dir: string, fallback: Record<string, number>): Promise<Record<string, unknown>> {
     try {
-      const { readFile } = await import('node:fs/promises');
-      return JSON.parse(await readFile(`${dir}/metrics.json`, 'utf8')) as Record<string, unknown>;
+      return JSON.parse(await readFile(join(dir, METRICS_JSON), 'utf8')) as Record<string, unknown>;
     } catch {
       return fallback;
     }
