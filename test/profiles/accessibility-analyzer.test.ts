@@ -1,27 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SkipError } from '../../src/core/index.js';
-import { startDemoSite, type DemoSite } from '../../src/demo/index.js';
 import { accessibilityAnalyzer, type AccessibilityAttributes } from '../../src/profiles/index.js';
 import { expectDeclaredAttributes } from './declared-attributes.js';
-import { LivePageHarness } from './live-page-harness.js';
+import { labSuite } from './live-page-harness.js';
 
 describe('accessibility_analyzer', () => {
-  let site: DemoSite;
-  let browser: LivePageHarness;
-  beforeAll(async () => {
-    site = await startDemoSite({ products: 40, articles: 5 });
-    browser = await LivePageHarness.launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  const lab = labSuite();
 
-  const analyze = async (path: string) =>
-    (await browser.load(site.url + path, [accessibilityAnalyzer])).profiles.get('accessibility_analyzer')!;
+  const analyze = (path: string) => lab.run(path, accessibilityAnalyzer);
 
   it('finds the accessibility lab page’s known violations with their impacts', async () => {
-    const truth = site.truth.lab.accessibility;
+    const truth = lab.site.truth.lab.accessibility;
     const run = await analyze(truth.path);
     expectDeclaredAttributes(accessibilityAnalyzer, run.attributes);
     const a = run.attributes as AccessibilityAttributes;
@@ -52,7 +41,7 @@ describe('accessibility_analyzer', () => {
   });
 
   it('scores a page with few problems far above the lab page', async () => {
-    const checkout = await analyze(site.truth.lab.checkout.path);
+    const checkout = await analyze(lab.site.truth.lab.checkout.path);
     const a = checkout.attributes as AccessibilityAttributes;
     expect(a.lang).toBe('en');
     expect(a.form_labels.unlabelled).toEqual([]);
@@ -62,8 +51,8 @@ describe('accessibility_analyzer', () => {
   });
 
   it('needs the rendered page', async () => {
-    await expect(accessibilityAnalyzer.gather({ url: site.url, live: null })).rejects.toThrow(SkipError);
-    await expect(accessibilityAnalyzer.gather({ url: site.url, live: null })).rejects.toMatchObject({
+    await expect(accessibilityAnalyzer.gather({ url: lab.site.url, live: null })).rejects.toThrow(SkipError);
+    await expect(accessibilityAnalyzer.gather({ url: lab.site.url, live: null })).rejects.toMatchObject({
       code: 'needs-browser',
     });
   });

@@ -1,26 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDemoSite, type DemoSite } from '../../src/demo/index.js';
+import { describe, expect, it } from 'vitest';
 import { componentGenerator, type ComponentAttributes } from '../../src/profiles/index.js';
 import { expectDeclaredAttributes } from './declared-attributes.js';
-import { LivePageHarness } from './live-page-harness.js';
+import { labSuite } from './live-page-harness.js';
 
 describe('component_generator', () => {
-  let site: DemoSite;
-  let browser: LivePageHarness;
-  beforeAll(async () => {
-    site = await startDemoSite({ products: 40, articles: 5 });
-    browser = await LivePageHarness.launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  const lab = labSuite();
 
-  const analyze = async (path: string) =>
-    (await browser.load(site.url + path, [componentGenerator])).profiles.get('component_generator')!;
+  const analyze = (path: string) => lab.run(path, componentGenerator);
 
   it('groups the lab page’s cards into one component with its props, layout, breakpoint and states', async () => {
-    const truth = site.truth.lab.components;
+    const truth = lab.site.truth.lab.components;
     const run = await analyze(truth.paths[0]!);
     expectDeclaredAttributes(componentGenerator, run.attributes);
     const a = run.attributes as ComponentAttributes;

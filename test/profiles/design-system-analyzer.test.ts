@@ -1,27 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDemoSite, type DemoSite } from '../../src/demo/index.js';
+import { describe, expect, it } from 'vitest';
 import { designSystemAnalyzer, type DesignSystemAttributes } from '../../src/profiles/index.js';
 import { colorToHex, valueKind } from '../../src/profiles/design-system-analyzer/css-values.js';
 import { expectDeclaredAttributes } from './declared-attributes.js';
-import { LivePageHarness } from './live-page-harness.js';
+import { labSuite } from './live-page-harness.js';
 
 describe('design_system_analyzer', () => {
-  let site: DemoSite;
-  let browser: LivePageHarness;
-  beforeAll(async () => {
-    site = await startDemoSite({ products: 40, articles: 5 });
-    browser = await LivePageHarness.launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  const lab = labSuite();
 
-  const analyze = async (path: string) =>
-    (await browser.load(site.url + path, [designSystemAnalyzer])).profiles.get('design_system_analyzer')!;
+  const analyze = (path: string) => lab.run(path, designSystemAnalyzer);
 
   it('turns the design-system lab page into tokens: custom properties, breakpoints, palette, scales', async () => {
-    const truth = site.truth.lab.designSystem;
+    const truth = lab.site.truth.lab.designSystem;
     const run = await analyze(truth.path);
     expectDeclaredAttributes(designSystemAnalyzer, run.attributes);
     const a = run.attributes as DesignSystemAttributes;
@@ -52,12 +41,12 @@ describe('design_system_analyzer', () => {
   });
 
   it('scores a page without tokens or breakpoints lower', async () => {
-    const lab = await analyze(site.truth.lab.designSystem.path);
+    const tokens = await analyze(lab.site.truth.lab.designSystem.path);
     const plain = await analyze('/contact');
     const a = plain.attributes as DesignSystemAttributes;
     expect(a.custom_properties).toEqual([]);
     expect(a.breakpoints).toEqual([]);
-    expect(plain.quality).toBeLessThan(lab.quality);
+    expect(plain.quality).toBeLessThan(tokens.quality);
   });
 
   it('reads computed colours and declared values', () => {

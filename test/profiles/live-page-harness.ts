@@ -1,3 +1,5 @@
+import { afterAll, beforeAll } from 'vitest';
+import { startDemoSite, type DemoSite } from '../../src/demo/index.js';
 import puppeteer, { type Browser, type CDPSession, type Page } from 'puppeteer-core';
 import type { CdpDomain, LivePage, NetworkEntry } from '../../src/crawl/index.js';
 import { extractPage, type PageFacts } from '../../src/extract/index.js';
@@ -178,4 +180,37 @@ function recordNetwork(cdp: CDPSession): { entries(): NetworkEntry[] } {
     });
   });
   return { entries: () => [...done] };
+}
+
+/**
+ * One demo site and one browser for a test file, started before its tests and closed after them:
+ * `lab.site` and `lab.browser` are set inside tests, and `lab.run(path, profile)` loads a page of the
+ * site with one profile and gives that profile's run.
+ */
+export function labSuite(): {
+  readonly site: DemoSite;
+  readonly browser: LivePageHarness;
+  run(path: string, profile: Profile): Promise<ProfileRun>;
+} {
+  let site: DemoSite | undefined;
+  let browser: LivePageHarness | undefined;
+  beforeAll(async () => {
+    site = await startDemoSite({ products: 40, articles: 5 });
+    browser = await LivePageHarness.launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+  return {
+    get site() {
+      return site!;
+    },
+    get browser() {
+      return browser!;
+    },
+    async run(path, profile) {
+      return (await browser!.load(site!.url + path, [profile])).profiles.get(profile.name)!;
+    },
+  };
 }

@@ -1,26 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDemoSite, type DemoSite } from '../../src/demo/index.js';
+import { describe, expect, it } from 'vitest';
 import { performanceOptimizer, type PerformanceAttributes } from '../../src/profiles/index.js';
 import { logNormalScore } from '../../src/profiles/performance-optimizer/quality.js';
 import { cumulativeLayoutShift } from '../../src/profiles/performance-optimizer/to-attributes.js';
 import { expectDeclaredAttributes } from './declared-attributes.js';
-import { LivePageHarness } from './live-page-harness.js';
+import { labSuite } from './live-page-harness.js';
 
 describe('performance_optimizer', () => {
-  let site: DemoSite;
-  let browser: LivePageHarness;
-  beforeAll(async () => {
-    site = await startDemoSite({ products: 40, articles: 5 });
-    browser = await LivePageHarness.launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  const lab = labSuite();
 
   it('finds the performance lab page’s blocking resources, long tasks, big DOM and requests by type', async () => {
-    const truth = site.truth.lab.performance;
-    const run = (await browser.load(site.url + truth.path, [performanceOptimizer])).profiles.get(
+    const truth = lab.site.truth.lab.performance;
+    const run = (await lab.browser.load(lab.site.url + truth.path, [performanceOptimizer])).profiles.get(
       'performance_optimizer',
     )!;
     expectDeclaredAttributes(performanceOptimizer, run.attributes);
@@ -46,12 +36,14 @@ describe('performance_optimizer', () => {
 
   it('falls back to Resource Timing when the Network domain was not enabled', async () => {
     const withoutNetwork = { ...performanceOptimizer, cdpDomains: ['Performance' as const] };
-    const page = await browser.load(`${site.url}${site.truth.lab.performance.path}`, [withoutNetwork]);
+    const page = await lab.browser.load(`${lab.site.url}${lab.site.truth.lab.performance.path}`, [
+      withoutNetwork,
+    ]);
     expect(page.live.network).toEqual([]);
     const a = page.profiles.get('performance_optimizer')!.attributes as PerformanceAttributes;
     expect(a.resources_by_type['stylesheet']!.count).toBeGreaterThanOrEqual(2);
     expect(a.render_blocking_resources.map((r) => new URL(r.url).pathname)).toEqual(
-      expect.arrayContaining(site.truth.lab.performance.renderBlocking),
+      expect.arrayContaining(lab.site.truth.lab.performance.renderBlocking),
     );
   });
 

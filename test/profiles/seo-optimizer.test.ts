@@ -1,26 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDemoSite, type DemoSite } from '../../src/demo/index.js';
+import { describe, expect, it } from 'vitest';
 import { seoOptimizer, type SeoAttributes } from '../../src/profiles/index.js';
 import { expectDeclaredAttributes } from './declared-attributes.js';
-import { LivePageHarness, loadStatic } from './live-page-harness.js';
+import { labSuite, loadStatic } from './live-page-harness.js';
 
 describe('seo_optimizer', () => {
-  let site: DemoSite;
-  let browser: LivePageHarness;
-  beforeAll(async () => {
-    site = await startDemoSite({ products: 40, articles: 5 });
-    browser = await LivePageHarness.launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  const lab = labSuite();
 
-  const live = async (path: string) =>
-    (await browser.load(site.url + path, [seoOptimizer])).profiles.get('seo_optimizer')!;
+  const live = (path: string) => lab.run(path, seoOptimizer);
 
   it('reads the SEO lab page: hreflang, skipped heading levels, schema types, alt text, tap targets', async () => {
-    const truth = site.truth.lab.seo;
+    const truth = lab.site.truth.lab.seo;
     const run = await live(truth.path);
     expectDeclaredAttributes(seoOptimizer, run.attributes);
     const a = run.attributes as SeoAttributes;
@@ -30,7 +19,11 @@ describe('seo_optimizer', () => {
     expect(a.schema_types).toEqual(expect.arrayContaining(truth.schemaTypes));
     expect(a.structured_data.syntaxes).toContain('json-ld');
     expect(a.image_alt.missingAlt).toBe(truth.missingAlt);
-    expect(a.canonical).toEqual({ url: `${site.url}${truth.path}`, present: true, selfReferencing: true });
+    expect(a.canonical).toEqual({
+      url: `${lab.site.url}${truth.path}`,
+      present: true,
+      selfReferencing: true,
+    });
     expect(a.content.thin).toBe(false);
     expect(a.mobile).toMatchObject({ measured: true, responsiveViewport: true, horizontalScroll: false });
     expect(a.mobile.smallTapTargets).toBeGreaterThanOrEqual(truth.smallTapTargets);
@@ -44,8 +37,8 @@ describe('seo_optimizer', () => {
   });
 
   it('runs statically from the fetched HTML, without the live measurements', async () => {
-    const truth = site.truth.lab.seo;
-    const page = await loadStatic(site.url + truth.path, [seoOptimizer]);
+    const truth = lab.site.truth.lab.seo;
+    const page = await loadStatic(lab.site.url + truth.path, [seoOptimizer]);
     const run = page.profiles.get('seo_optimizer')!;
     expect(run.raw).toBeNull();
     expectDeclaredAttributes(seoOptimizer, run.attributes);
@@ -60,9 +53,11 @@ describe('seo_optimizer', () => {
   });
 
   it('scores a complete product page above a thin page without structured data', async () => {
-    const product = site.truth.products.find((p) => p.markup === 'json-ld' && !p.jsonLdQuirk)!;
-    const good = (await loadStatic(site.url + product.path, [seoOptimizer])).profiles.get('seo_optimizer')!;
-    const thin = (await loadStatic(`${site.url}/contact`, [seoOptimizer])).profiles.get('seo_optimizer')!;
+    const product = lab.site.truth.products.find((p) => p.markup === 'json-ld' && !p.jsonLdQuirk)!;
+    const good = (await loadStatic(lab.site.url + product.path, [seoOptimizer])).profiles.get(
+      'seo_optimizer',
+    )!;
+    const thin = (await loadStatic(`${lab.site.url}/contact`, [seoOptimizer])).profiles.get('seo_optimizer')!;
     expect((good.attributes as SeoAttributes).schema_types).toContain('Product');
     expect((thin.attributes as SeoAttributes).issues).toEqual(
       expect.arrayContaining(['no-structured-data', 'thin-content']),

@@ -1,26 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDemoSite, type DemoSite } from '../../src/demo/index.js';
+import { describe, expect, it } from 'vitest';
 import { uxPatternAnalyzer, type UxAttributes } from '../../src/profiles/index.js';
 import { expectDeclaredAttributes } from './declared-attributes.js';
-import { LivePageHarness } from './live-page-harness.js';
+import { labSuite } from './live-page-harness.js';
 
 describe('ux_pattern_analyzer', () => {
-  let site: DemoSite;
-  let browser: LivePageHarness;
-  beforeAll(async () => {
-    site = await startDemoSite({ products: 40, articles: 5 });
-    browser = await LivePageHarness.launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  const lab = labSuite();
 
-  const analyze = async (path: string) =>
-    (await browser.load(site.url + path, [uxPatternAnalyzer])).profiles.get('ux_pattern_analyzer')!;
+  const analyze = (path: string) => lab.run(path, uxPatternAnalyzer);
 
   it('finds the components lab page’s patterns with their positions', async () => {
-    const truth = site.truth.lab.components;
+    const truth = lab.site.truth.lab.components;
     const run = await analyze(truth.paths[0]!);
     expectDeclaredAttributes(uxPatternAnalyzer, run.attributes);
     const a = run.attributes as UxAttributes;
@@ -79,7 +68,7 @@ describe('ux_pattern_analyzer', () => {
   });
 
   it('knows where it is in the pagination', async () => {
-    const a = (await analyze(site.truth.lab.components.paths[1]!)).attributes as UxAttributes;
+    const a = (await analyze(lab.site.truth.lab.components.paths[1]!)).attributes as UxAttributes;
     expect(a.pagination).toMatchObject({ present: true, current: 2, hasNext: true, hasPrev: true });
   });
 

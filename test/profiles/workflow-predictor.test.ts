@@ -1,26 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDemoSite, type DemoSite } from '../../src/demo/index.js';
+import { describe, expect, it } from 'vitest';
 import { workflowPredictor, type WorkflowAttributes } from '../../src/profiles/index.js';
 import { expectDeclaredAttributes } from './declared-attributes.js';
-import { LivePageHarness } from './live-page-harness.js';
+import { labSuite } from './live-page-harness.js';
 
 describe('workflow_predictor', () => {
-  let site: DemoSite;
-  let browser: LivePageHarness;
-  beforeAll(async () => {
-    site = await startDemoSite({ products: 40, articles: 5 });
-    browser = await LivePageHarness.launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  const lab = labSuite();
 
-  const analyze = async (path: string) =>
-    (await browser.load(site.url + path, [workflowPredictor])).profiles.get('workflow_predictor')!;
+  const analyze = (path: string) => lab.run(path, workflowPredictor);
 
   it('finds the checkout flow, where the user is in it and what they do next, in order', async () => {
-    const truth = site.truth.lab.checkout;
+    const truth = lab.site.truth.lab.checkout;
     const run = await analyze(truth.path);
     expectDeclaredAttributes(workflowPredictor, run.attributes);
     const a = run.attributes as WorkflowAttributes;
@@ -28,7 +17,7 @@ describe('workflow_predictor', () => {
     const flow = a.flows[0]!;
     expect(flow.steps.map((s) => s.label)).toEqual(truth.steps);
     expect(flow.evidence).toEqual(['step-list', 'step-text']);
-    expect(flow.steps[0]).toMatchObject({ completed: true, url: `${site.url}/lab/components` });
+    expect(flow.steps[0]).toMatchObject({ completed: true, url: `${lab.site.url}/lab/components` });
     expect(a.current_step).toEqual({
       flow: 'checkout',
       index: truth.currentStep,
@@ -59,7 +48,7 @@ describe('workflow_predictor', () => {
       'fill:name',
       'fill:email',
       'fill:message',
-      `submit:${site.url}/contact`,
+      `submit:${lab.site.url}/contact`,
     ]);
     expect(run.quality).toBeLessThan(70);
   });
