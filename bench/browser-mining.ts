@@ -97,6 +97,14 @@ try {
           `crawl CPU ${((1000 * Number(run.detail.crawlCpuSeconds)) / run.pages).toFixed(0)} ms/page; load average ${run.load[0].toFixed(1)} → ${run.load[1].toFixed(1)}; ` +
           `peak PSS Chromium ${run.memory.chromiumPssMb.toFixed(0)} MB (${run.memory.chromiumProcesses} processes), whole tree ${run.memory.treePssMb.toFixed(0)} MB; wall ${run.wallSeconds.toFixed(1)} s`,
       );
+      const byKind = run.detail.cpuMsPerPageByKind as Record<string, number> | undefined;
+      if (byKind)
+        console.log(
+          `  crawl CPU ms/page by process: ${Object.entries(byKind)
+            .filter(([, ms]) => ms > 0)
+            .map(([kind, ms]) => `${kind} ${ms}`)
+            .join(', ')}`,
+        );
     }
   }
 } finally {

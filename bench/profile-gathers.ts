@@ -37,6 +37,9 @@ try {
   const step = Math.max(1, Math.floor(shop.length / shopPages));
   const paths = [...site.truth.lab.paths, ...shop.filter((_, i) => i % step === 0).slice(0, shopPages)];
   const domains = [...new Set(profiles.flatMap((p) => p.cdpDomains))];
+  // The profiles' page scripts (axe-core) are in the page before it loads, as in a mining run: their
+  // compile is part of the load, not of the gather.
+  const scripts = async () => (await Promise.all(profiles.map((p) => p.pageScripts?.() ?? []))).flat();
   for (const path of paths) {
     const url = site.url + path;
     const raws = new Map<string, unknown>();
@@ -63,7 +66,7 @@ try {
       }
     };
     const page = await fetcher.fetch(
-      { url, allowPrivateAddresses: true, live: { domains, visit } },
+      { url, allowPrivateAddresses: true, live: { domains, scripts, visit } },
       AbortSignal.timeout(60_000),
     );
     const facts = extractPage(page.html, { url: page.finalUrl, product: true });

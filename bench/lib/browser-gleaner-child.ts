@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { resolveConfig } from '../../src/core/index.js';
 import { listProfiles } from '../../src/profiles/index.js';
 import { startGleaner } from '../../src/runtime/index.js';
-import { treeCpuSeconds } from './process-cpu.js';
+import { treeCpuByKind, treeCpuSeconds } from './process-cpu.js';
 
 const [urlsFile, profilesArg = 'none'] = process.argv.slice(2);
 if (urlsFile === undefined) throw new Error('usage: browser-gleaner-child.ts <urls.json> <all|none|a,b>');
@@ -31,6 +31,7 @@ const config = resolveConfig({
 const gleaner = await startGleaner({ config });
 try {
   const cpuBefore = treeCpuSeconds();
+  const kindsBefore = treeCpuByKind();
   const nodeBefore = process.cpuUsage();
   const job = await gleaner.mining.submit(
     {
@@ -51,6 +52,13 @@ try {
   );
   await done;
   const crawlCpuSeconds = treeCpuSeconds() - cpuBefore;
+  // CPU per page by process kind (Node, Chromium's browser, renderers, GPU, network service), ms.
+  const cpuMsPerPageByKind = Object.fromEntries(
+    [...treeCpuByKind()].map(([kind, seconds]) => [
+      kind,
+      Math.round((1000 * (seconds - (kindsBefore.get(kind) ?? 0))) / urls.length),
+    ]),
+  );
   const nodeUsage = process.cpuUsage(nodeBefore);
   const nodeCpuSeconds = (nodeUsage.user + nodeUsage.system) / 1e6;
   const report = await gleaner.mining.report(job.id);
@@ -62,6 +70,7 @@ try {
       pagesFailed: report.pagesFailed,
       seconds,
       crawlCpuSeconds,
+      cpuMsPerPageByKind,
       nodeCpuSeconds,
       status: report.status,
       profilesAsked: profiles,

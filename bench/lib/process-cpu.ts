@@ -21,3 +21,38 @@ export function treeCpuSeconds(rootPid: number = process.pid): number {
   }
   return ticks / CLOCK_TICKS;
 }
+
+/**
+ * CPU seconds used so far by each kind of process in the tree: `node` (this process), Chromium's
+ * `browser`, `renderer`, `gpu-process`, `utility:<service>` and so on (from each process's --type).
+ * Processes that ended are not counted (their CPU is in the parent's cutime only).
+ */
+export function treeCpuByKind(rootPid: number = process.pid): Map<string, number> {
+  const kinds = new Map<string, number>();
+  for (const pid of processTree(rootPid)) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split(/[\0 ]/); // Chromium's children rewrite theirs, space-separated
+      const type = args.find((a) => a.startsWith('--type='))?.slice(7);
+      const sub = args
+        .find((a) => a.startsWith('--utility-sub-type='))
+        ?.slice(19)
+        .split('.')[0];
+      const kind =
+        pid === rootPid
+          ? 'node'
+          : type === undefined
+            ? /chrom/.test(args[0] ?? '')
+              ? 'browser'
+              : 'other'
+            : sub
+              ? `${type}:${sub}`
+              : type;
+      kinds.set(kind, (kinds.get(kind) ?? 0) + (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS);
+    } catch {
+      // the process ended between the listing and the read
+    }
+  }
+  return kinds;
+}

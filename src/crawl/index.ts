@@ -1,5 +1,5 @@
 export type { PageRequest, FetchedPage, Fetcher } from './types.js';
-export type { CdpDomain, LivePage, LiveVisit, NetworkEntry } from './live-page.js';
+export type { CdpDomain, LivePage, LiveVisit, NetworkEntry, PageScript } from './live-page.js';
 export { StaticFetcher, type StaticFetcherOptions } from './static-fetcher.js';
 export {
   BrowserFetcher,

@@ -35,9 +35,22 @@ export interface LivePage {
   signal: AbortSignal;
 }
 
+/**
+ * A script the browser runs in an isolated world of every new document, before the page's own scripts:
+ * the page cannot see it, and it costs no transfer per page (a profile's library, e.g. axe-core, is sent
+ * to the tab once instead of with every page). Gathers reach it with `runInWorld(live, world, …)`.
+ */
+export interface PageScript {
+  /** The isolated world's name; one script a world. @example 'gleaner-axe' */
+  world: string;
+  source: string;
+}
+
 /** What a fetch asks of the browser: domains to enable before the load and what to run on the live page. */
 export interface LiveVisit {
   domains: readonly CdpDomain[];
+  /** Scripts to have in every new document of the load (registered on the tab once, kept while asked). */
+  scripts?: () => Promise<readonly PageScript[]>;
   /** Runs while the page is loaded; its failure is the visit's own, never the fetch's. */
   visit(live: LivePage): Promise<void>;
 }

@@ -46,8 +46,12 @@ export class ProfileRun {
   }
 
   liveVisit(): LiveVisit {
+    const withScripts = this.#profiles.filter((p) => p.pageScripts !== undefined);
     return {
       domains: cdpDomainsOf(this.#profiles),
+      ...(withScripts.length > 0
+        ? { scripts: async () => (await Promise.all(withScripts.map((p) => p.pageScripts!()))).flat() }
+        : {}),
       visit: (live) => this.#gatherAll(live.url, live, live.signal),
     };
   }

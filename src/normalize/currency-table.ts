@@ -95,22 +95,67 @@ function buildMarks(): Map<string, CurrencyMark> {
 
 export const CURRENCY_MARKS: ReadonlyMap<string, CurrencyMark> = buildMarks();
 
-const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-
-/**
- * One pattern for every mark, longest first (so `руб.` wins over `руб`, `US$` over `$`). A mark that
- * begins or ends with a letter must not touch another letter there: `Price` holds no `P`.
- */
-function buildPattern(): RegExp {
-  const alternatives = [...CURRENCY_MARKS.keys()]
-    .sort((a, b) => b.length - a.length)
-    .map((mark) => {
-      const head = /^\p{L}/u.test(mark) ? '(?<!\\p{L})' : '';
-      const tail = /\p{L}$/u.test(mark) ? '(?!\\p{L})' : '';
-      return `${head}${escapeRegex(mark)}${tail}`;
-    });
-  return new RegExp(alternatives.join('|'), 'gu');
+/** One mark found in a text, at [start, end). */
+export interface MarkMatch {
+  text: string;
+  start: number;
+  end: number;
 }
 
-/** Global: use with `matchAll`, which works on a copy and leaves `lastIndex` alone. */
-export const CURRENCY_PATTERN: RegExp = buildPattern();
+const LETTER = /\p{L}/u;
+
+/**
+ * Every currency mark in `text`, left to right, without overlaps; at each position the longest mark
+ * wins (`руб.` over `руб`, `US$` over `$`). A mark that begins or ends with a letter must not touch
+ * another letter there: `Price` holds no `P`. A hand-written scan rather than one regular expression: the
+ * 348-way alternation, each with its look-behind, cost V8 about 1.5 µs a character (30 ms of a shop page's
+ * product profile); the scan tries only the marks that start with the character at hand.
+ */
+export function scanCurrencyMarks(text: string): MarkMatch[] {
+  const found: MarkMatch[] = [];
+  let index = 0;
+  while (index < text.length) {
+    const candidates = MARKS_BY_FIRST_CHAR.get(text.charCodeAt(index));
+    const hit = candidates === undefined ? undefined : candidates.find((mark) => fitsAt(text, mark, index));
+    if (hit === undefined) {
+      index += 1;
+      continue;
+    }
+    found.push({ text: hit.text, start: index, end: index + hit.text.length });
+    index += hit.text.length;
+  }
+  return found;
+}
+
+interface MarkShape {
+  text: string;
+  letterHead: boolean;
+  letterTail: boolean;
+}
+
+function fitsAt(text: string, mark: MarkShape, index: number): boolean {
+  if (!text.startsWith(mark.text, index)) return false;
+  if (mark.letterHead && index > 0 && isLetterBefore(text, index)) return false;
+  const end = index + mark.text.length;
+  return !(mark.letterTail && end < text.length && LETTER.test(String.fromCodePoint(text.codePointAt(end)!)));
+}
+
+/** Whether the code point ending just before `index` is a letter (a surrogate pair read whole). */
+function isLetterBefore(text: string, index: number): boolean {
+  const low = text.charCodeAt(index - 1);
+  const start = low >= 0xdc00 && low <= 0xdfff && index >= 2 ? index - 2 : index - 1;
+  return LETTER.test(String.fromCodePoint(text.codePointAt(start)!));
+}
+
+/** Marks by their first UTF-16 unit, longest first. */
+const MARKS_BY_FIRST_CHAR: ReadonlyMap<number, readonly MarkShape[]> = (() => {
+  const byFirst = new Map<number, MarkShape[]>();
+  const marks = [...CURRENCY_MARKS.keys()].sort((a, b) => b.length - a.length);
+  for (const mark of marks) {
+    const shape = { text: mark, letterHead: /^\p{L}/u.test(mark), letterTail: /\p{L}$/u.test(mark) };
+    const list = byFirst.get(mark.charCodeAt(0)) ?? [];
+    list.push(shape);
+    byFirst.set(mark.charCodeAt(0), list);
+  }
+  return byFirst;
+})();

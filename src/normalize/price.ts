@@ -1,5 +1,5 @@
 import { scanAmounts, type AmountCandidate } from './amount-scan.js';
-import { CURRENCY_MARKS, CURRENCY_PATTERN, type CurrencyMark } from './currency-table.js';
+import { CURRENCY_MARKS, scanCurrencyMarks, type CurrencyMark } from './currency-table.js';
 
 export interface ParsedPrice {
   /** Exact decimal string with `.` as the point and no trailing fractional zeros (`'1049.95'`, `'12'`). */
@@ -59,13 +59,11 @@ const touches = (text: string, from: number, to: number) =>
 function findMarks(text: string): FoundMark[] {
   const found: FoundMark[] = [];
   const trimmed = text.trim();
-  for (const match of text.matchAll(CURRENCY_PATTERN)) {
-    const mark = CURRENCY_MARKS.get(match[0]);
+  for (const match of scanCurrencyMarks(text)) {
+    const mark = CURRENCY_MARKS.get(match.text);
     if (mark === undefined) continue;
-    const start = match.index;
-    const end = start + match[0].length;
-    if (mark.weak && trimmed !== match[0] && !besideNumber(text, start, end)) continue;
-    found.push({ text: match[0], start, end, mark });
+    if (mark.weak && trimmed !== match.text && !besideNumber(text, match.start, match.end)) continue;
+    found.push({ ...match, mark });
   }
   return found;
 }

@@ -17,6 +17,48 @@ export function runInPage<A, R>(live: LivePage, fn: (arg: A) => R | Promise<R>, 
 }
 
 /**
+ * `runInPage` in the isolated world `world` of the main frame (created empty when no page script made
+ * it): the page's scripts cannot see or change what runs there, and a library a profile registered as a
+ * page script (`Profile.pageScripts`) is already there.
+ */
+export function runInWorld<A, R>(
+  live: LivePage,
+  world: string,
+  fn: (arg: A) => R | Promise<R>,
+  arg: A,
+): Promise<R> {
+  const source = `(() => { const __name = (f) => f; return (${fn.toString()})(${JSON.stringify(arg)}); })()`;
+  return evaluateInWorld(live, world, source) as Promise<R>;
+}
+
+/** Evaluate `expression` (awaited when a promise) in the isolated world `world` and return its JSON value. */
+export async function evaluateInWorld(live: LivePage, world: string, expression: string): Promise<unknown> {
+  const work = (async () => {
+    const { frameTree } = await live.cdp.send('Page.getFrameTree');
+    // The world of that name in the frame's current document: the one a page script ran in, if any.
+    const { executionContextId } = await live.cdp.send('Page.createIsolatedWorld', {
+      frameId: frameTree.frame.id,
+      worldName: world,
+    });
+    const { result, exceptionDetails } = await live.cdp.send('Runtime.evaluate', {
+      expression,
+      contextId: executionContextId,
+      awaitPromise: true,
+      returnByValue: true,
+    });
+    if (exceptionDetails)
+      throw new Error(
+        `in the page (${world}): ${exceptionDetails.exception?.description ?? exceptionDetails.text}`.slice(
+          0,
+          500,
+        ),
+      );
+    return result.value;
+  })();
+  return untilAborted(live.signal, work);
+}
+
+/**
  * `work`, or a `profile-timeout` SkipError as soon as `signal` aborts. The work itself is not cancelled
  * (a CDP call in flight cannot be): the caller stops waiting and the tab is reset after the visit anyway.
  */

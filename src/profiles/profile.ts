@@ -1,4 +1,4 @@
-import type { CdpDomain, LivePage } from '../crawl/index.js';
+import type { CdpDomain, LivePage, PageScript } from '../crawl/index.js';
 import type { PageFacts } from '../extract/index.js';
 
 export type { CdpDomain };
@@ -43,6 +43,12 @@ export interface Profile<Raw = unknown> {
    * @default false
    */
   exclusive?: boolean;
+  /**
+   * Scripts it needs in every document, in isolated worlds of their own (a library such as axe-core):
+   * registered on the tab before the load, so that they are not sent with every page. `gather` reaches
+   * them with `runInWorld` and must still work without them (a page loaded by another harness).
+   */
+  pageScripts?(): Promise<PageScript[]>;
   /** The attributes it yields, 10 to 15 of them. */
   attributes: AttributeSpec[];
   /** How the 0-100 quality score is computed, in words (shown by `gleaner profiles` and the API). */

@@ -10,6 +10,7 @@ import {
   type PageRequest,
 } from '../../src/crawl/index.js';
 import { extractPage } from '../../src/extract/index.js';
+import { evaluateInWorld } from '../../src/profiles/in-page.js';
 import { browserPages, type BrowserPages } from './browser-pages.js';
 import { startServer, type LocalServer } from './local-server.js';
 
@@ -90,6 +91,82 @@ describe('the browser fetcher', () => {
       const read = await one.fetch({ url: server.url('/read-state'), allowPrivateAddresses: true }, signal);
       expect(read.html).toContain('cookie=;local=null;session=null');
       expect(one.stats).toMatchObject({ launches: 1, pagesLoaded: 2, tabsReplaced: 0 });
+    } finally {
+      await one.close();
+    }
+  });
+
+  it('keeps a reset tab from writing state late, and still renders the next page (frames, requestAnimationFrame)', async () => {
+    const one = fetcher({ tabs: 1 });
+    try {
+      const signal = new AbortController().signal;
+      await one.fetch({ url: server.url('/late-state'), allowPrivateAddresses: true }, signal);
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      let frame: unknown = null;
+      let visibility: unknown = null;
+      const read = await one.fetch(
+        {
+          url: server.url('/read-state'),
+          allowPrivateAddresses: true,
+          live: {
+            domains: [],
+            visit: async (live) => {
+              visibility = await live.page.evaluate('document.visibilityState');
+              frame = await live.page.evaluate(
+                'new Promise((done) => { requestAnimationFrame(() => done("frame")); setTimeout(() => done("no frame"), 1000); })',
+              );
+            },
+          },
+        },
+        signal,
+      );
+      expect(read.html).toContain('cookie=;local=null;session=null');
+      expect(visibility).toBe('visible');
+      expect(frame).toBe('frame');
+    } finally {
+      await one.close();
+    }
+  });
+
+  it('runs page scripts in an isolated world of every new document, unseen by the page', async () => {
+    const one = fetcher({ tabs: 1 });
+    try {
+      const signal = new AbortController().signal;
+      const scripts = async () => [{ world: 'gleaner-test', source: 'window.gleanerMark = document.URL;' }];
+      const seen: unknown[] = [];
+      for (const path of ['/plain', '/read-state']) {
+        await one.fetch(
+          {
+            url: server.url(path),
+            allowPrivateAddresses: true,
+            live: {
+              domains: [],
+              scripts,
+              visit: async (live) => {
+                seen.push(await evaluateInWorld(live, 'gleaner-test', 'window.gleanerMark'));
+                seen.push(await live.page.evaluate('typeof window.gleanerMark'));
+              },
+            },
+          },
+          signal,
+        );
+      }
+      expect(seen).toEqual([server.url('/plain'), 'undefined', server.url('/read-state'), 'undefined']);
+      // Not asked for any more: the next document does not get it.
+      await one.fetch(
+        {
+          url: server.url('/plain'),
+          allowPrivateAddresses: true,
+          live: {
+            domains: [],
+            visit: async (live) => {
+              seen.push(await evaluateInWorld(live, 'gleaner-test', 'typeof window.gleanerMark'));
+            },
+          },
+        },
+        signal,
+      );
+      expect(seen.at(-1)).toBe('undefined');
     } finally {
       await one.close();
     }

@@ -30,6 +30,15 @@ const PAGES: Record<string, string> = {
       sessionStorage.setItem('tab', 'yes');
     </script>`,
   ),
+  // Writes its state a moment after load: by then the tab has been reset, and the write must not land.
+  '/late-state': page(
+    `<p>late</p><script>
+      setTimeout(() => {
+        document.cookie = 'late=yes; path=/';
+        localStorage.setItem('seen', 'late');
+      }, 150);
+    </script>`,
+  ),
   '/read-state': page(
     `<p id="out">pending</p><script>
       document.getElementById('out').textContent =

@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { FatalError, RetryableError, SkipError } from '../../core/index.js';
 import { assertPublicLiteral } from '../address-guard.js';
 import { Deadline } from '../deadline.js';
-import type { LivePage, LiveVisit } from '../live-page.js';
+import type { CdpDomain, LivePage, LiveVisit } from '../live-page.js';
 import type { FetchedPage, Fetcher, PageRequest } from '../types.js';
 import { browserCrash, browserTimeout } from './browser-errors.js';
 import { BrowserInstance, BrowserRetired } from './browser-instance.js';
@@ -159,7 +159,13 @@ export class BrowserFetcher implements Fetcher {
           },
         ),
       );
-      await load.within(tab.setDomains(live?.domains ?? []));
+      const scripts = (await live?.scripts?.()) ?? [];
+      const domains: CdpDomain[] = [
+        ...(live?.domains ?? []),
+        ...(scripts.length > 0 ? ['Page' as const] : []),
+      ];
+      await load.within(tab.setScripts(scripts));
+      await load.within(tab.setDomains(domains));
       if (recording) tab.recorder.start();
       const page = await loadPage(tab, request, load, this.#limits);
       if (live && page.status >= 200 && page.status < 300) await this.#visit(tab, live, page, load, deadline);

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, CDPSession, HTTPRequest, HTTPResponse, Page } from 'puppeteer-core';
 import { SkipError, type GleanerError } from '../../core/index.js';
 import { isPrivateAddress } from '../address-guard.js';
-import type { CdpDomain } from '../live-page.js';
+import type { CdpDomain, PageScript } from '../live-page.js';
 import { browserCrash, browserMemory } from './browser-errors.js';
 import type { LoadState } from './load-state.js';
 import { NetworkRecorder } from './network-recorder.js';
@@ -48,11 +48,15 @@ export class BrowserTab {
   readonly #context: BrowserContext;
   readonly #limits: TabLimits;
   readonly #domains = new Set<CdpDomain>();
+  /** Scripts registered for every new document, by world (one script a world). */
+  readonly #scripts = new Map<string, { source: string; identifier: string }>();
   /** Origins the current page's frames showed: their storage is cleared at reset. */
   readonly #origins = new Set<string>();
   #load: LoadState | null = null;
   #guard = false;
   #crashed = false;
+  /** Frozen by the last reset; made active again when the next document commits. */
+  #frozen = false;
   /** The JS heap left after the last reset, MB: a page is charged for its growth over it. */
   #heapBaselineMb = 0;
   pagesLoaded = 0;
@@ -129,6 +133,30 @@ export class BrowserTab {
   }
 
   /**
+   * Register the scripts asked for on every new document (the source travels to the browser once), and
+   * remove the ones no longer asked. They run only while the `Page` domain is enabled on the session:
+   * the caller asks for it with them.
+   */
+  async setScripts(scripts: readonly PageScript[]): Promise<void> {
+    const wanted = new Map(scripts.map((script) => [script.world, script.source]));
+    for (const [world, registered] of this.#scripts)
+      if (wanted.get(world) !== registered.source) {
+        await this.cdp.send('Page.removeScriptToEvaluateOnNewDocument', {
+          identifier: registered.identifier,
+        });
+        this.#scripts.delete(world);
+      }
+    for (const [world, source] of wanted)
+      if (!this.#scripts.has(world)) {
+        const { identifier } = await this.cdp.send('Page.addScriptToEvaluateOnNewDocument', {
+          source,
+          worldName: world,
+        });
+        this.#scripts.set(world, { source, identifier });
+      }
+  }
+
+  /**
    * Make the tab forget the page: freeze it (its scripts and timers stop, so nothing it does afterwards
    * can write state back), then in one batch clear the context's cookies and, for every origin its
    * frames showed, every storage type (local storage, IndexedDB, Cache API, service workers) and the
@@ -141,7 +169,10 @@ export class BrowserTab {
     this.#load = null;
     if (this.#crashed) return false;
     const work = (async () => {
+      // A page kept visible by focus emulation is not frozen: the emulation goes first.
+      await this.cdp.send('Emulation.setFocusEmulationEnabled', { enabled: false });
       await this.cdp.send('Page.setWebLifecycleState', { state: 'frozen' });
+      this.#frozen = true;
       const origins = [...this.#origins];
       this.#origins.clear();
       const [heap] = await Promise.all([
@@ -208,6 +239,16 @@ export class BrowserTab {
     page.on('framenavigated', (frame) => {
       const url = frame.url();
       if (url.startsWith('http:') || url.startsWith('https:')) this.#origins.add(new URL(url).origin);
+      // The new document has replaced the frozen one: let it run and render. Freezing hid the page too,
+      // and unfreezing does not show it again: a hidden page gets no frames (no paint, no LCP, no
+      // requestAnimationFrame), so focus emulation makes it visible until the next reset.
+      if (this.#frozen && frame === page.mainFrame()) {
+        this.#frozen = false;
+        void Promise.all([
+          this.cdp.send('Page.setWebLifecycleState', { state: 'active' }),
+          this.cdp.send('Emulation.setFocusEmulationEnabled', { enabled: true }),
+        ]).catch(() => undefined);
+      }
     });
     page.on('dialog', (dialog) => {
       this.#load?.warn(

@@ -1,5 +1,5 @@
 import type { Attributes, Profile } from '../profile.js';
-import { gatherAccessibility, type AccessibilityRaw } from './gather.js';
+import { axePageScripts, gatherAccessibility, type AccessibilityRaw } from './gather.js';
 import { accessibilityQuality } from './quality.js';
 import {
   ACCESSIBILITY_ATTRIBUTES,
@@ -21,9 +21,9 @@ export const accessibilityAnalyzer: Profile<AccessibilityRaw> = {
     'Accessibility: axe-core violations by rule and impact, the accessibility tree, landmarks, form labels, contrast failures and focus order',
   needsBrowser: true,
   cdpDomains: ['Accessibility'],
-  // axe-core is injected into the page (a global, and several MB of heap the performance profile would
-  // count) and keeps the renderer busy for ~100 ms: it runs after the reading profiles, alone.
+  // axe-core keeps the renderer busy for ~40 ms a page: it runs after the reading profiles, alone.
   exclusive: true,
+  pageScripts: axePageScripts,
   attributes: ACCESSIBILITY_ATTRIBUTES,
   qualityRule: ACCESSIBILITY_QUALITY_RULE,
   gather: gatherAccessibility,
