@@ -91,7 +91,8 @@ export const PERFORMANCE_ATTRIBUTES: AttributeSpec[] = [
   {
     name: 'js_heap',
     type: 'object',
-    description: 'JavaScript heap used and allocated, in bytes (CDP Performance.getMetrics)',
+    description:
+      "JavaScript heap used and allocated, in bytes (CDP Performance.getMetrics): the renderer's heap, so it includes the isolated worlds of other profiles on the same load (axe-core, about 3 MB, with accessibility_analyzer)",
   },
   {
     name: 'runtime_metrics',
