@@ -12,8 +12,12 @@ import type { GatherContext } from './profile.js';
  * only in Node; without it such a function throws `__name is not defined` in the page.
  */
 export function runInPage<A, R>(live: LivePage, fn: (arg: A) => R | Promise<R>, arg: A): Promise<R> {
-  const source = `(() => { const __name = (f) => f; return (${fn.toString()})(${JSON.stringify(arg)}); })()`;
-  return untilAborted(live.signal, live.page.evaluate(source) as Promise<R>);
+  return untilAborted(live.signal, live.page.evaluate(callSource(fn, arg)) as Promise<R>);
+}
+
+/** `fn(arg)` as one expression to evaluate in a page (see `runInPage` for the `__name` shim). */
+function callSource<A, R>(fn: (arg: A) => R | Promise<R>, arg: A): string {
+  return `(() => { const __name = (f) => f; return (${fn.toString()})(${JSON.stringify(arg)}); })()`;
 }
 
 /**
@@ -27,8 +31,7 @@ export function runInWorld<A, R>(
   fn: (arg: A) => R | Promise<R>,
   arg: A,
 ): Promise<R> {
-  const source = `(() => { const __name = (f) => f; return (${fn.toString()})(${JSON.stringify(arg)}); })()`;
-  return evaluateInWorld(live, world, source) as Promise<R>;
+  return evaluateInWorld(live, world, callSource(fn, arg)) as Promise<R>;
 }
 
 /** Evaluate `expression` (awaited when a promise) in the isolated world `world` and return its JSON value. */

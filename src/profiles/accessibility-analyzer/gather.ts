@@ -78,6 +78,7 @@ const LANDMARK_ROLES = new Set([
 
 /** The isolated world axe-core runs in: the page neither sees it nor can break it. */
 export const AXE_WORLD = 'gleaner-axe';
+let axeScript: PageScript | null = null;
 
 /**
  * axe-core as a page script: registered once on the tab, it is in every new document's `AXE_WORLD`
@@ -90,7 +91,6 @@ export async function axePageScripts(): Promise<PageScript[]> {
   axeScript ??= { world: AXE_WORLD, source: `if (window === window.top) {\n${source}\n}` };
   return [axeScript];
 }
-let axeScript: PageScript | null = null;
 
 export async function gatherAccessibility(context: GatherContext): Promise<AccessibilityRaw> {
   const live = requireLive(context, 'accessibility_analyzer');
