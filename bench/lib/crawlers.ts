@@ -77,6 +77,9 @@ function gleaner(siteUrl: string, dataDir: string, options: CrawlerOptions): Spe
       ...cleanEnv(),
       GLEANER_CRAWL_CONCURRENCY: '16',
       GLEANER_PER_HOST_CONCURRENCY: '16',
+      // Mining only, as the peers: the topic model a finished job queues (its product records need
+      // training data) would otherwise train before `gleaner mine` exits; bench/attribute-model.ts times it.
+      GLEANER_AUTO_TRAIN: 'false',
       ...options.gleanerEnv,
     },
     read: (r) => ({
