@@ -15,8 +15,11 @@ export function profilingFlags(profilesDir: string): string[] {
     profilesDir,
     '--import',
     'tsx',
-    '--import',
-    './bench/lib/pglite-sql-timer.ts',
+    // The SQL timer on the main thread only: worker threads inherit these flags, and the extraction
+    // workers cannot load a TypeScript file this early (they would fail to start).
+    `--import=data:text/javascript,import{isMainThread}from'node:worker_threads';if(isMainThread)await import(${JSON.stringify(
+      new URL('./pglite-sql-timer.ts', import.meta.url).href,
+    )})`,
   ];
 }
 

@@ -20,6 +20,11 @@ export interface ExtractionPoolOptions {
 // The compiled worker, found from src/extract (tests) and dist/extract (the CLI) alike: `npm run build` makes it.
 const WORKER_FILE = new URL('../../dist/extract/extraction-worker.js', import.meta.url);
 
+// Workers that die one after another before they are ready: past this many, the waiting pages fail with
+// the reason instead of waiting forever on a worker that cannot start (a Node option or preload that
+// breaks in worker threads, e.g. an `--import` of a TypeScript file without its loader).
+const MAX_START_FAILURES = 3;
+
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 interface Task {
@@ -48,6 +53,8 @@ export class ExtractionPool {
   readonly #waiting: Task[] = [];
   #nextId = 1;
   #closed = false;
+  /** Workers that died before they were ready since the last one that started. */
+  #startFailures = 0;
 
   constructor(options: ExtractionPoolOptions) {
     if (!existsSync(WORKER_FILE)) {
@@ -138,6 +145,7 @@ export class ExtractionPool {
     worker.on('message', (reply: ExtractionReply | { ready: true }) => {
       if ('ready' in reply) {
         slot.ready = true;
+        this.#startFailures = 0;
         this.#dispatch();
         // An idle worker must not keep the process alive; a busy one must (its page is awaited).
         if (slot.task === null) worker.unref();
@@ -154,6 +162,7 @@ export class ExtractionPool {
       this.#dispatch();
     });
     worker.on('error', (error: Error & { code?: string }) => {
+      if (!slot.ready) return this.#startFailed(slot, error.message);
       const outOfMemory = error.code === 'ERR_WORKER_OUT_OF_MEMORY';
       void this.#replace(
         slot,
@@ -165,8 +174,10 @@ export class ExtractionPool {
         ),
       );
     });
-    worker.on('exit', () => {
-      if (this.#slots.includes(slot))
+    worker.on('exit', (code) => {
+      if (!this.#slots.includes(slot)) return;
+      if (!slot.ready) this.#startFailed(slot, `it exited with code ${code} while loading`);
+      else
         void this.#replace(slot, new SkipError('the extraction worker exited', { code: 'extract-crashed' }));
     });
     this.#slots.push(slot);
@@ -178,6 +189,26 @@ export class ExtractionPool {
     slot.timer = null;
     slot.task = null;
     slot.worker.unref();
+  }
+
+  /**
+   * A worker died before it was ready: try another, or after `MAX_START_FAILURES` in a row fail the
+   * waiting pages with the reason (the next page tries again).
+   */
+  #startFailed(slot: Slot, reason: string): void {
+    const index = this.#slots.indexOf(slot);
+    if (index < 0) return;
+    this.#slots.splice(index, 1);
+    void slot.worker.terminate();
+    this.#startFailures += 1;
+    if (this.#startFailures < MAX_START_FAILURES) return this.#dispatch();
+    this.#startFailures = 0;
+    const error = new FatalError(
+      `the extraction worker could not start (${MAX_START_FAILURES} attempts): ${reason}. ` +
+        'A Node option that fails in worker threads is the usual cause (NODE_OPTIONS, --import, --require): run without it.',
+      { code: 'extract-worker-start' },
+    );
+    for (const task of this.#waiting.splice(0)) task.reject(error);
   }
 
   /** End a worker (its page failed it) and let a fresh one take the next page. */

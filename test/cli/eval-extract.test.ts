@@ -86,4 +86,23 @@ describe('gleaner extract', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/unknown syntax "yaml"/);
   });
+
+  it('fails with the reason, instead of hanging, when its extraction worker cannot start', async () => {
+    // A preload that works on the main thread and throws in every worker thread.
+    // A preload that works on the main thread and throws in every worker thread (NODE_OPTIONS splits on
+    // spaces and reads double quotes: the module text has neither).
+    const preload =
+      "data:text/javascript,import{isMainThread}from'node:worker_threads';if(!isMainThread)throw(Error('broken-preload'))";
+    const p = spawnGleaner(['extract', `${FIXTURES}page-metadata/cases/astier/input.html`], {
+      NODE_OPTIONS: `--import=${preload}`,
+    });
+    const code = await Promise.race([
+      p.exited,
+      new Promise((resolve) => setTimeout(() => resolve('hung'), 30_000)),
+    ]);
+    if (code === 'hung') p.child.kill('SIGKILL');
+    expect(code).not.toBe('hung');
+    expect(code).not.toBe(0);
+    expect(p.stderr()).toMatch(/extraction worker could not start \(3 attempts\): broken-preload/);
+  }, 60_000);
 });
