@@ -37,15 +37,9 @@ export function runInWorld<A, R>(
 /** Evaluate `expression` (awaited when a promise) in the isolated world `world` and return its JSON value. */
 export async function evaluateInWorld(live: LivePage, world: string, expression: string): Promise<unknown> {
   const work = (async () => {
-    const { frameTree } = await live.cdp.send('Page.getFrameTree');
-    // The world of that name in the frame's current document: the one a page script ran in, if any.
-    const { executionContextId } = await live.cdp.send('Page.createIsolatedWorld', {
-      frameId: frameTree.frame.id,
-      worldName: world,
-    });
     const { result, exceptionDetails } = await live.cdp.send('Runtime.evaluate', {
       expression,
-      contextId: executionContextId,
+      contextId: await worldContext(live, world),
       awaitPromise: true,
       returnByValue: true,
     });
@@ -59,6 +53,29 @@ export async function evaluateInWorld(live: LivePage, world: string, expression:
     return result.value;
   })();
   return untilAborted(live.signal, work);
+}
+
+// The execution context of each world of a live page, looked up once per visit (a LivePage is one load).
+const worldContexts = new WeakMap<LivePage, Map<string, Promise<number>>>();
+
+/** The world of that name in the main frame's document: the one a page script ran in, if any. */
+function worldContext(live: LivePage, world: string): Promise<number> {
+  let contexts = worldContexts.get(live);
+  if (!contexts) worldContexts.set(live, (contexts = new Map()));
+  let context = contexts.get(world);
+  if (!context) {
+    context = (async () => {
+      const { frameTree } = await live.cdp.send('Page.getFrameTree');
+      const { executionContextId } = await live.cdp.send('Page.createIsolatedWorld', {
+        frameId: frameTree.frame.id,
+        worldName: world,
+      });
+      return executionContextId;
+    })();
+    context.catch(() => contexts.delete(world));
+    contexts.set(world, context);
+  }
+  return context;
 }
 
 /**
