@@ -4,6 +4,7 @@ export { StaticFetcher, type StaticFetcherOptions } from './static-fetcher.js';
 export {
   BrowserFetcher,
   assertChromium,
+  evaluateExpression,
   treeMemoryMb,
   processTree,
   type BrowserFetcherOptions,

@@ -1,4 +1,4 @@
-import type { CDPSession, Page } from 'puppeteer-core';
+import type { CDPSession } from 'puppeteer-core';
 
 /** Chrome DevTools Protocol domains a profile needs enabled on the page it gathers from. */
 export type CdpDomain =
@@ -23,7 +23,7 @@ export interface NetworkEntry {
  * Valid only inside the `visit` callback: the tab is reset and reused afterwards.
  */
 export interface LivePage {
-  page: Page;
+  /** The tab's CDP session: evaluate with `evaluateExpression(live.cdp, …)`. */
   cdp: CDPSession;
   /** The final URL after redirects and script navigation. */
   url: string;

@@ -1,5 +1,5 @@
 import { SkipError } from '../core/index.js';
-import type { LivePage } from '../crawl/index.js';
+import { evaluateExpression, type LivePage } from '../crawl/index.js';
 import type { GatherContext } from './profile.js';
 
 /**
@@ -12,7 +12,7 @@ import type { GatherContext } from './profile.js';
  * only in Node; without it such a function throws `__name is not defined` in the page.
  */
 export function runInPage<A, R>(live: LivePage, fn: (arg: A) => R | Promise<R>, arg: A): Promise<R> {
-  return untilAborted(live.signal, live.page.evaluate(callSource(fn, arg)) as Promise<R>);
+  return untilAborted(live.signal, evaluateExpression(live.cdp, callSource(fn, arg)) as Promise<R>);
 }
 
 /** `fn(arg)` as one expression to evaluate in a page (see `runInPage` for the `__name` shim). */
@@ -36,22 +36,9 @@ export function runInWorld<A, R>(
 
 /** Evaluate `expression` (awaited when a promise) in the isolated world `world` and return its JSON value. */
 export async function evaluateInWorld(live: LivePage, world: string, expression: string): Promise<unknown> {
-  const work = (async () => {
-    const { result, exceptionDetails } = await live.cdp.send('Runtime.evaluate', {
-      expression,
-      contextId: await worldContext(live, world),
-      awaitPromise: true,
-      returnByValue: true,
-    });
-    if (exceptionDetails)
-      throw new Error(
-        `in the page (${world}): ${exceptionDetails.exception?.description ?? exceptionDetails.text}`.slice(
-          0,
-          500,
-        ),
-      );
-    return result.value;
-  })();
+  const work = worldContext(live, world).then((contextId) =>
+    evaluateExpression(live.cdp, expression, contextId),
+  );
   return untilAborted(live.signal, work);
 }
 
@@ -131,7 +118,7 @@ function abortError(signal: AbortSignal): SkipError {
 export function elementCount(live: LivePage): Promise<number> {
   return untilAborted(
     live.signal,
-    live.page.evaluate('document.getElementsByTagName("*").length') as Promise<number>,
+    evaluateExpression(live.cdp, 'document.getElementsByTagName("*").length') as Promise<number>,
   );
 }
 

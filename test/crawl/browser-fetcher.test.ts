@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GleanerError } from '../../src/core/index.js';
 import {
   BrowserFetcher,
+  evaluateExpression,
   processTree,
   type BrowserFetcherOptions,
   type FetchedPage,
@@ -111,8 +112,9 @@ describe('the browser fetcher', () => {
           live: {
             domains: [],
             visit: async (live) => {
-              visibility = await live.page.evaluate('document.visibilityState');
-              frame = await live.page.evaluate(
+              visibility = await evaluateExpression(live.cdp, 'document.visibilityState');
+              frame = await evaluateExpression(
+                live.cdp,
                 'new Promise((done) => { requestAnimationFrame(() => done("frame")); setTimeout(() => done("no frame"), 1000); })',
               );
             },
@@ -144,7 +146,7 @@ describe('the browser fetcher', () => {
               scripts,
               visit: async (live) => {
                 seen.push(await evaluateInWorld(live, 'gleaner-test', 'window.gleanerMark'));
-                seen.push(await live.page.evaluate('typeof window.gleanerMark'));
+                seen.push(await evaluateExpression(live.cdp, 'typeof window.gleanerMark'));
               },
             },
           },
@@ -269,7 +271,7 @@ describe('the browser fetcher', () => {
             network: live.network.length,
             documents: live.network.filter((e) => e.type === 'Document').length,
             metrics: metrics.length,
-            title: await live.page.title(),
+            title: (await evaluateExpression(live.cdp, 'document.title')) as string,
             fcp: live.timingsMs.fcp,
           };
         },

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApi } from '../../src/api/index.js';
 import { InvalidInputError } from '../../src/core/index.js';
+import { evaluateExpression } from '../../src/crawl/index.js';
 import { startDemoSite, type DemoSite } from '../../src/demo/index.js';
 import { registerProfile, type Profile } from '../../src/profiles/index.js';
 import { getPage, listPageProfiles, listPages, type PageRow } from '../../src/store/index.js';
@@ -22,7 +23,7 @@ const liveProfile: Profile<{ title: string; metrics: number; documents: number; 
   async gather({ live }) {
     const { metrics } = await live!.cdp.send('Performance.getMetrics');
     return {
-      title: await live!.page.title(),
+      title: (await evaluateExpression(live!.cdp, 'document.title')) as string,
       metrics: metrics.length,
       documents: live!.network.filter((e) => e.type === 'Document').length,
       fcp: live!.timingsMs.fcp ?? null,

@@ -73,7 +73,6 @@ export class LivePageHarness {
       const network = wanted.has('Network') ? recordNetwork(cdp) : null;
       await page.goto(url, { waitUntil: 'load', timeout: GATHER_TIMEOUT_MS });
       const live: LivePage = {
-        page,
         cdp,
         url: page.url(),
         network: network?.entries() ?? [],

@@ -194,12 +194,11 @@ export class BrowserFetcher implements Fetcher {
     deadline: Deadline,
   ): Promise<void> {
     const livePage: LivePage = {
-      page: tab.page,
       cdp: tab.cdp,
       url: page.finalUrl,
       network: tab.recorder.stop(),
       timingsMs: await load
-        .within(tab.page.evaluate(NAVIGATION_TIMINGS) as Promise<Record<string, number>>)
+        .within(tab.evaluate(NAVIGATION_TIMINGS) as Promise<Record<string, number>>)
         .catch(() => ({})),
       signal: deadline.signal,
     };

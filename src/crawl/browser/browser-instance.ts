@@ -142,7 +142,7 @@ export class BrowserInstance {
     this.#retired = true;
     for (const waiter of this.#waiters.splice(0)) waiter.reject(new BrowserRetired());
     this.#closing ??= (async () => {
-      for (const tab of this.#busy) tab.abandon(browserCrash(tab.page.url(), 'the browser was closed'));
+      for (const tab of this.#busy) tab.abandon(browserCrash(tab.url, 'the browser was closed'));
       await this.#chromium.close();
       this.#onClosed();
     })();
@@ -177,7 +177,7 @@ export class BrowserInstance {
   #onDisconnected(): void {
     if (this.#dead) return;
     this.#dead = true;
-    for (const tab of this.#busy) tab.abandon(browserCrash(tab.page.url(), 'the browser process ended'));
+    for (const tab of this.#busy) tab.abandon(browserCrash(tab.url, 'the browser process ended'));
     for (const waiter of this.#waiters.splice(0)) waiter.reject(new BrowserRetired());
     void this.close();
   }

@@ -1,8 +1,10 @@
-import type { Browser, BrowserContext, CDPSession, HTTPRequest, HTTPResponse, Page } from 'puppeteer-core';
+import type { Browser, BrowserContext, CDPSession, Protocol, Target } from 'puppeteer-core';
 import { SkipError, type GleanerError } from '../../core/index.js';
 import { isPrivateAddress } from '../address-guard.js';
 import type { CdpDomain, PageScript } from '../live-page.js';
 import { browserCrash, browserMemory } from './browser-errors.js';
+import { VIEWPORT } from './chromium.js';
+import { evaluateExpression } from './evaluate.js';
 import type { LoadState } from './load-state.js';
 import { NetworkRecorder } from './network-recorder.js';
 import { HostVerdicts, RequestFilter } from './request-filter.js';
@@ -25,11 +27,14 @@ const DOMAIN_ORDER: CdpDomain[] = [
   'Accessibility',
   'Performance',
 ];
+// Enabled for the tab's own work, whatever the profiles ask: lifecycle, frames, dialogs and page
+// scripts (Page); requests, responses and the settle wait (Network).
+const TAB_DOMAINS = new Set<CdpDomain>(['Page', 'Network']);
 // Domains without enable/disable commands.
 const STATELESS_DOMAINS = new Set<CdpDomain>(['DOMSnapshot']);
-// Requests that may still change the document when they end: the settle wait counts these only (an
-// image or a font finishing late changes nothing the capture reads).
-const SETTLE_TYPES = new Set(['document', 'script', 'xhr', 'fetch']);
+// Requests that may still change the document when they end (CDP resource types): the settle wait
+// counts these only (an image or a font finishing late changes nothing the capture reads).
+const SETTLE_TYPES = new Set(['Document', 'Script', 'XHR', 'Fetch']);
 // Pages between two forced garbage collections of a tab's renderer.
 const GC_EVERY_PAGES = 10;
 // A reset that takes longer means the tab is stuck (a busy renderer): it is replaced instead.
@@ -37,21 +42,34 @@ const RESET_TIMEOUT_MS = 3_000;
 
 /**
  * One reusable tab: a page in a browser context of its own (cookies and storage never leak between
- * tabs loading at the same time), a CDP session for the profiles, the request filter, and listeners
- * that feed the load in progress. Reset between pages; replaced when it crashes or gets stuck.
+ * tabs loading at the same time), one CDP session for the load and the profiles, the request filter,
+ * and listeners that feed the load in progress. Reset between pages; replaced when it crashes or gets
+ * stuck.
+ *
+ * The tab drives its page over raw CDP, not through puppeteer's `Page`: a `Page` enables lifecycle
+ * events, the Runtime and Log domains, a second Network listener and a utility world in every document
+ * it loads, none of which the crawl reads (5-7% of the CPU of a page, measured with
+ * bench/browser-mining.ts). Puppeteer still launches the browser, tracks its targets and carries the
+ * sessions.
  */
 export class BrowserTab {
-  readonly page: Page;
   readonly cdp: CDPSession;
   readonly filter: RequestFilter;
   readonly recorder: NetworkRecorder;
   readonly #context: BrowserContext;
+  readonly #target: Target;
+  readonly #mainFrameId: string;
   readonly #limits: TabLimits;
-  readonly #domains = new Set<CdpDomain>();
+  readonly #domains = new Set<CdpDomain>(TAB_DOMAINS);
   /** Scripts registered for every new document, by world (one script a world). */
   readonly #scripts = new Map<string, { source: string; identifier: string }>();
   /** Origins the current page's frames showed: their storage is cleared at reset. */
   readonly #origins = new Set<string>();
+  /** Requests of the settle types not finished yet, by request id. */
+  readonly #inflight = new Set<string>();
+  /** The URLs each main-frame navigation request went through (HTTP redirects), by request id. */
+  readonly #chains = new Map<string, string[]>();
+  #url = 'about:blank';
   #load: LoadState | null = null;
   #guard = false;
   #crashed = false;
@@ -63,14 +81,16 @@ export class BrowserTab {
 
   private constructor(
     context: BrowserContext,
-    page: Page,
+    target: Target,
     cdp: CDPSession,
+    mainFrameId: string,
     filter: RequestFilter,
     limits: TabLimits,
   ) {
     this.#context = context;
-    this.page = page;
+    this.#target = target;
     this.cdp = cdp;
+    this.#mainFrameId = mainFrameId;
     this.filter = filter;
     this.recorder = new NetworkRecorder(cdp);
     this.#limits = limits;
@@ -80,14 +100,35 @@ export class BrowserTab {
   static async open(browser: Browser, verdicts: HostVerdicts, limits: TabLimits): Promise<BrowserTab> {
     const context = await browser.createBrowserContext();
     try {
-      const page = await context.newPage();
-      const cdp = await page.createCDPSession();
-      const { frameTree } = await cdp.send('Page.getFrameTree');
+      // The context is the tab's own: its one page target is the tab.
+      const browserSession = await browser.target().createCDPSession();
+      try {
+        await browserSession.send('Target.createTarget', {
+          url: 'about:blank',
+          // A context made by createBrowserContext always has an id (only the default one has none).
+          browserContextId: context.id!,
+        });
+      } finally {
+        await browserSession.detach().catch(() => undefined);
+      }
+      const target = await context.waitForTarget((t) => t.type() === 'page', { timeout: 10_000 });
+      const cdp = await target.createCDPSession();
+      const [{ frameTree }] = await Promise.all([
+        cdp.send('Page.getFrameTree'),
+        cdp.send('Page.enable'),
+        cdp.send('Network.enable'),
+        cdp.send('Inspector.enable'),
+        cdp.send('Emulation.setDeviceMetricsOverride', {
+          ...VIEWPORT,
+          deviceScaleFactor: 1,
+          mobile: false,
+        }),
+      ]);
       // Service workers would answer requests past the filter, and outlive the page.
-      await page.setBypassServiceWorker(true);
+      await cdp.send('Network.setBypassServiceWorker', { bypass: true });
       const filter = new RequestFilter(cdp, frameTree.frame.id, verdicts, limits.maxPageBytes);
       await filter.configure({ guard: false, block: [] }, null);
-      return new BrowserTab(context, page, cdp, filter, limits);
+      return new BrowserTab(context, target, cdp, frameTree.frame.id, filter, limits);
     } catch (error) {
       await context.close().catch(() => undefined);
       throw error;
@@ -98,12 +139,19 @@ export class BrowserTab {
     return this.#crashed;
   }
 
+  /** The main frame's URL (after redirects, script navigations and history changes). */
+  get url(): string {
+    return this.#url;
+  }
+
   /** Start feeding a load; `guard` makes every response's server address checked too. */
   begin(load: LoadState, guard: boolean): void {
     this.#load = load;
     load.heapBaselineMb = this.#heapBaselineMb;
     this.#guard = guard;
     this.#origins.clear();
+    this.#inflight.clear();
+    this.#chains.clear();
     this.pagesLoaded += 1;
   }
 
@@ -116,9 +164,24 @@ export class BrowserTab {
     this.#load?.fail(error);
   }
 
-  /** Enable the asked-for CDP domains on the profiles' session (and disable the ones no longer asked). */
+  /**
+   * Start navigating the main frame to `url`; resolves once the new document has committed, rejects with
+   * Chromium's net error (`net::ERR_…`) when it could not be loaded.
+   */
+  async navigate(url: string): Promise<void> {
+    const { errorText } = await this.cdp.send('Page.navigate', { url });
+    if (errorText) throw new Error(`${errorText} at ${url}`);
+  }
+
+  /** Evaluate `expression` in the main world of the page; resolves with its JSON value. */
+  evaluate(expression: string): Promise<unknown> {
+    return evaluateExpression(this.cdp, expression);
+  }
+
+  /** Enable the asked-for CDP domains on the session (and disable the ones no longer asked). */
   async setDomains(domains: readonly CdpDomain[]): Promise<void> {
     const wanted = new Set(domains.filter((d) => !STATELESS_DOMAINS.has(d)));
+    for (const domain of TAB_DOMAINS) wanted.add(domain);
     if (wanted.has('CSS')) wanted.add('DOM');
     for (const domain of [...DOMAIN_ORDER].reverse())
       if (this.#domains.has(domain) && !wanted.has(domain)) {
@@ -134,8 +197,7 @@ export class BrowserTab {
 
   /**
    * Register the scripts asked for on every new document (the source travels to the browser once), and
-   * remove the ones no longer asked. They run only while the `Page` domain is enabled on the session:
-   * the caller asks for it with them.
+   * remove the ones no longer asked.
    */
   async setScripts(scripts: readonly PageScript[]): Promise<void> {
     const wanted = new Map(scripts.map((script) => [script.world, script.source]));
@@ -213,74 +275,102 @@ export class BrowserTab {
   }
 
   #listen(): void {
-    const { page } = this;
-    page.on('error', (error) => {
-      // The renderer crashed (out of memory or a bug). A renderer busy in one long task cannot answer the
-      // heap poll, so a crash after a high or unanswered reading is most likely memory.
-      this.#crashed = true;
-      const load = this.#load;
-      if (!load) return;
-      if (load.heapMb >= this.#limits.pageMemoryMb / 2 || load.heapPollStuck)
-        load.fail(
-          browserMemory(
-            page.url(),
-            Math.max(load.heapMb, this.#limits.pageMemoryMb),
-            this.#limits.pageMemoryMb,
-          ),
-        );
-      else load.fail(browserCrash(page.url() || 'the page', error.message));
+    const { cdp } = this;
+    cdp.on('Inspector.targetCrashed', () => this.#onCrash('Page crashed!'));
+    // The tab's target went away under it (closed by the browser, or the browser itself going away).
+    cdp.on('Inspector.detached', ({ reason }) => this.#onCrash(`the tab was detached: ${reason}`));
+    cdp.on('Network.requestWillBeSent', (event) => this.#onRequest(event));
+    cdp.on('Network.responseReceived', (event) => this.#onResponse(event));
+    cdp.on('Network.loadingFinished', (event) => this.#onRequestDone(event.requestId));
+    cdp.on('Network.loadingFailed', (event) => this.#onRequestDone(event.requestId));
+    cdp.on('Page.domContentEventFired', () => this.#load?.reached('domcontentloaded'));
+    cdp.on('Page.loadEventFired', () => this.#load?.reached('load'));
+    cdp.on('Page.frameNavigated', ({ frame }) => this.#onFrameNavigated(frame));
+    cdp.on('Page.navigatedWithinDocument', (event) => {
+      if (event.frameId === this.#mainFrameId) this.#url = event.url;
     });
-    page.on('request', (request) => this.#onRequest(request));
-    page.on('requestfinished', (request) => this.#onRequestDone(request));
-    page.on('requestfailed', (request) => this.#onRequestDone(request));
-    page.on('response', (response) => this.#onResponse(response));
-    page.on('domcontentloaded', () => this.#load?.reached('domcontentloaded'));
-    page.on('load', () => this.#load?.reached('load'));
-    page.on('framenavigated', (frame) => {
-      const url = frame.url();
-      if (url.startsWith('http:') || url.startsWith('https:')) this.#origins.add(new URL(url).origin);
-      // The new document has replaced the frozen one: let it run and render. Freezing hid the page too,
-      // and unfreezing does not show it again: a hidden page gets no frames (no paint, no LCP, no
-      // requestAnimationFrame), so focus emulation makes it visible until the next reset.
-      if (this.#frozen && frame === page.mainFrame()) {
-        this.#frozen = false;
-        void Promise.all([
-          this.cdp.send('Page.setWebLifecycleState', { state: 'active' }),
-          this.cdp.send('Emulation.setFocusEmulationEnabled', { enabled: true }),
-        ]).catch(() => undefined);
-      }
-    });
-    page.on('dialog', (dialog) => {
-      this.#load?.warn(
-        `dialog dismissed: ${dialog.type()} ${JSON.stringify(dialog.message().slice(0, 100))}`,
-      );
+    cdp.on('Page.javascriptDialogOpening', (event) => {
+      this.#load?.warn(`dialog dismissed: ${event.type} ${JSON.stringify(event.message.slice(0, 100))}`);
       // Dismissing beforeunload would cancel leaving the page (the reset); the others are dismissed.
-      void (dialog.type() === 'beforeunload' ? dialog.accept() : dialog.dismiss()).catch(() => undefined);
+      void cdp
+        .send('Page.handleJavaScriptDialog', { accept: event.type === 'beforeunload' })
+        .catch(() => undefined);
     });
-    page.on('popup', (popup) => {
-      if (!popup) return;
-      this.#load?.warn(`pop-up closed: ${popup.url().slice(0, 200)}`);
-      void popup.close().catch(() => undefined);
+    // Pop-up blocking refuses most `window.open` calls; a pop-up that opens anyway is a page target of
+    // the tab's own context other than the tab.
+    this.#context.on('targetcreated', (target: Target) => {
+      if (target === this.#target || target.type() !== 'page') return;
+      this.#load?.warn(`pop-up closed: ${target.url().slice(0, 200)}`);
+      void target
+        .createCDPSession()
+        .then((session) => session.send('Page.close'))
+        .catch(() => undefined);
     });
   }
 
-  #onRequest(request: HTTPRequest): void {
+  #onCrash(message: string): void {
+    if (this.#crashed) return;
+    // The renderer crashed (out of memory or a bug). A renderer busy in one long task cannot answer the
+    // heap poll, so a crash after a high or unanswered reading is most likely memory.
+    this.#crashed = true;
     const load = this.#load;
     if (!load) return;
-    if (SETTLE_TYPES.has(request.resourceType())) {
-      load.inflight += 1;
+    if (load.heapMb >= this.#limits.pageMemoryMb / 2 || load.heapPollStuck)
+      load.fail(
+        browserMemory(this.#url, Math.max(load.heapMb, this.#limits.pageMemoryMb), this.#limits.pageMemoryMb),
+      );
+    else load.fail(browserCrash(this.#url || 'the page', message));
+  }
+
+  #onFrameNavigated(frame: Protocol.Page.Frame): void {
+    const { url } = frame;
+    if (url.startsWith('http:') || url.startsWith('https:')) this.#origins.add(new URL(url).origin);
+    if (frame.parentId !== undefined) return;
+    this.#url = url + (frame.urlFragment ?? '');
+    // The new document has replaced the frozen one: let it run and render. Freezing hid the page too,
+    // and unfreezing does not show it again: a hidden page gets no frames (no paint, no LCP, no
+    // requestAnimationFrame), so focus emulation makes it visible until the next reset.
+    if (this.#frozen) {
+      this.#frozen = false;
+      void Promise.all([
+        this.cdp.send('Page.setWebLifecycleState', { state: 'active' }),
+        this.cdp.send('Emulation.setFocusEmulationEnabled', { enabled: true }),
+      ]).catch(() => undefined);
+    }
+  }
+
+  #isMainNavigation(event: {
+    requestId: string;
+    loaderId: string;
+    type?: string;
+    frameId?: string;
+  }): boolean {
+    return (
+      event.type === 'Document' && event.requestId === event.loaderId && event.frameId === this.#mainFrameId
+    );
+  }
+
+  #onRequest(event: Protocol.Network.RequestWillBeSentEvent): void {
+    const load = this.#load;
+    if (!load) return;
+    // A redirect is a new request event under the same id: the hop before it has answered.
+    if (event.redirectResponse) this.#checkAddress(event.redirectResponse, load);
+    if (event.type !== undefined && SETTLE_TYPES.has(event.type)) {
+      this.#inflight.add(event.requestId);
+      load.inflight = this.#inflight.size;
       load.lastNetworkAt = performance.now();
     }
-    if (!request.isNavigationRequest() || request.frame() !== this.page.mainFrame()) return;
-    const url = request.url();
-    const chain = request.redirectChain();
+    if (!this.#isMainNavigation(event)) return;
+    const url = event.request.url;
+    const chain = (event.redirectResponse && this.#chains.get(event.requestId)) || [];
     // An HTTP redirect back to a URL of the same chain is a loop; script navigations may revisit a URL.
-    if (chain.length > 0 && chain.some((hop) => hop.url() === url))
+    if (chain.includes(url))
       load.fail(
         new SkipError(`${load.hops[0] ?? url}: redirect loop, ${url} was already visited`, {
           code: 'redirect-loop',
         }),
       );
+    this.#chains.set(event.requestId, [...chain, url]);
     load.hops.push(url);
     load.navigating();
     if (load.hops.length - 1 > this.#limits.maxRedirects)
@@ -292,28 +382,33 @@ export class BrowserTab {
       );
   }
 
-  #onRequestDone(request: HTTPRequest): void {
+  #onRequestDone(requestId: string): void {
     const load = this.#load;
-    if (!load || !SETTLE_TYPES.has(request.resourceType())) return;
-    load.inflight = Math.max(0, load.inflight - 1);
+    if (!load || !this.#inflight.delete(requestId)) return;
+    load.inflight = this.#inflight.size;
     load.lastNetworkAt = performance.now();
   }
 
-  #onResponse(response: HTTPResponse): void {
+  #onResponse(event: Protocol.Network.ResponseReceivedEvent): void {
     const load = this.#load;
     if (!load) return;
-    const request = response.request();
-    if (request.isNavigationRequest() && request.frame() === this.page.mainFrame()) {
-      load.mainResponse = response;
+    if (this.#isMainNavigation(event)) {
+      load.mainResponse = { status: event.response.status, headers: event.response.headers };
       load.ttfbMs = load.elapsedMs();
     }
-    // The filter checked the host's DNS answer before the request; the address actually connected to
-    // is checked here, so a host that re-resolves to a private address (DNS rebinding) still fails the page.
-    const ip = response.remoteAddress().ip;
+    this.#checkAddress(event.response, load);
+  }
+
+  /**
+   * The filter checked the host's DNS answer before the request; the address actually connected to is
+   * checked here, so a host that re-resolves to a private address (DNS rebinding) still fails the page.
+   */
+  #checkAddress(response: Protocol.Network.Response, load: LoadState): void {
+    const ip = response.remoteIPAddress;
     if (this.#guard && ip && isPrivateAddress(ip))
       load.fail(
         new SkipError(
-          `refused ${response.url()}: it was answered from the private address ${ip}. ` +
+          `refused ${response.url}: it was answered from the private address ${ip}. ` +
             'Set GLEANER_ALLOW_PRIVATE_ADDRESSES=true if crawling it is intended.',
           { code: 'private-address' },
         ),

@@ -35,6 +35,9 @@ const CHROMIUM_ARGS = [
   '--window-size=1366,900',
 ];
 
+/** The tabs' viewport, CSS pixels (the window size above). */
+export const VIEWPORT = { width: 1366, height: 900 } as const;
+
 export interface ChromiumOptions {
   /** The Chrome or Chromium executable. @example '/usr/bin/chromium' */
   executablePath: string;
@@ -73,7 +76,7 @@ export async function launchChromium(options: ChromiumOptions): Promise<Chromium
       headless: true,
       pipe: true,
       userDataDir,
-      defaultViewport: { width: 1366, height: 900 },
+      defaultViewport: VIEWPORT,
       ignoreDefaultArgs: ['--disable-popup-blocking'],
       // Our own signal handling closes the browser; puppeteer's would race it.
       handleSIGINT: false,

@@ -1,4 +1,3 @@
-import type { HTTPResponse } from 'puppeteer-core';
 import type { GleanerError } from '../../core/index.js';
 
 /**
@@ -21,7 +20,7 @@ export class LoadState {
   /** When the last request started or ended, for the network-quiet wait. */
   lastNetworkAt = performance.now();
   /** The last main-frame document response (after redirects and script navigations). */
-  mainResponse: HTTPResponse | null = null;
+  mainResponse: { status: number; headers: Record<string, string> } | null = null;
   /** The highest JS heap seen by the memory poll, MB, over the tab's heap when the load began. */
   heapMb = 0;
   /** The tab's JS heap when the load began (what the previous page left until it is collected), MB. */

@@ -40,7 +40,7 @@ export async function loadPage(
   const stopPolling = pollHeap(tab, load, limits);
   try {
     let navigationError: unknown = null;
-    const navigation = tab.page.goto(url, { waitUntil: 'domcontentloaded', timeout: 0 }).then(
+    const navigation = tab.navigate(url).then(
       () => true,
       (error: unknown) => {
         navigationError = error;
@@ -56,8 +56,8 @@ export async function loadPage(
 
     const response = load.mainResponse;
     if (response === null) throw browserTimeout(url, limits.loadTimeoutMs);
-    const status = response.status();
-    const headers = flattenHeaders(response.headers());
+    const status = response.status;
+    const headers = flattenHeaders(response.headers);
     const contentType = headers['content-type'] ?? null;
     const ok = status >= 200 && status < 300;
     const type = parseContentType(contentType);
@@ -105,7 +105,7 @@ export async function loadPage(
 async function untilLoaded(tab: BrowserTab, load: LoadState, limits: LoadLimits): Promise<void> {
   for (;;) {
     await load.within(Promise.race([load.milestone('load'), sleep(limits.loadTimeoutMs - load.elapsedMs())]));
-    if (load.mainResponse === null) throw browserTimeout(tab.page.url(), limits.loadTimeoutMs);
+    if (load.mainResponse === null) throw browserTimeout(tab.url, limits.loadTimeoutMs);
     if (load.loadMs === null) return stopLoading(tab, load, limits.loadTimeoutMs);
     const hops = load.hops.length;
     await settle(load, limits.settleMs);
@@ -150,7 +150,7 @@ async function capture(tab: BrowserTab, load: LoadState, limits: LoadLimits, url
   for (let attempt = 1; ; attempt += 1) {
     try {
       const result = await load.within(
-        tab.page.evaluate(captureScript(limits.maxDomNodes)) as Promise<{
+        tab.evaluate(captureScript(limits.maxDomNodes)) as Promise<{
           nodes: number;
           html: string | null;
         }>,
@@ -201,18 +201,18 @@ async function checkHeap(tab: BrowserTab, load: LoadState, limits: LoadLimits): 
   const usedMb = usedSize / (1024 * 1024) - (load.heapBaselineMb ?? 0);
   load.heapMb = Math.max(load.heapMb, usedMb);
   if (usedMb > limits.pageMemoryMb) {
-    load.fail(browserMemory(load.hops.at(-1) ?? tab.page.url(), usedMb, limits.pageMemoryMb));
+    load.fail(browserMemory(load.hops.at(-1) ?? tab.url, usedMb, limits.pageMemoryMb));
     await load.failed;
   }
 }
 
 function finalUrlOf(tab: BrowserTab, load: LoadState, url: string): string {
-  const current = tab.page.url();
+  const current = tab.url;
   if (current.startsWith('http:') || current.startsWith('https:')) return current.replace(/#.*$/, '');
   return load.hops.at(-1) ?? url;
 }
 
-/** Header names lowercased, repeated headers (puppeteer joins them with a line break) joined with ', '. */
+/** Header names lowercased, repeated headers (CDP joins them with a line break) joined with ', '. */
 function flattenHeaders(raw: Record<string, string>): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(raw)) headers[name.toLowerCase()] = value.split('\n').join(', ');
