@@ -4,7 +4,9 @@ import { MiningService } from '../mining/index.js';
 import { JobQueue } from '../queue/index.js';
 import { SemanticMatcher } from '../serve/index.js';
 import { migrate, openDatabase, type Database } from '../store/index.js';
-import { ModelStore, TopicModelService } from '../train/index.js';
+// Not the train barrel: it loads TF.js and every embedder, which a model loads when first used.
+import { ModelStore } from '../train/model-store/index.js';
+import { TopicModelService } from '../train/topic-model-service.js';
 import { lockDataDir } from './data-dir-lock.js';
 
 export interface GleanerOptions {

@@ -1,11 +1,7 @@
 import { describeError, GleanerError, InvalidInputError, type Logger } from '../core/index.js';
-import {
-  DEFAULT_SEMANTIC_INDEX_NAME,
-  SEMANTIC_INDEX_KIND,
-  SemanticIndex,
-  type MatchAnswer,
-  type ModelStore,
-} from '../train/index.js';
+import type { ModelStore } from '../train/model-store/index.js';
+import { DEFAULT_SEMANTIC_INDEX_NAME, SEMANTIC_INDEX_KIND } from '../train/semantic/names.js';
+import type { MatchAnswer, SemanticIndex } from '../train/semantic/semantic-index.js';
 
 /** No version of the semantic index was promoted yet: there is nothing to answer with. */
 export class NoPromotedModelError extends GleanerError {
@@ -166,6 +162,8 @@ export class SemanticMatcher {
       if (latest === null) return { name, version: previous, previous, changed: false };
       if (current && current.version === latest.version)
         return { name, version: previous, previous, changed: false };
+      // The index code (embedders, TF.js, vector indexes) loads with the first index, not with the server.
+      const { SemanticIndex } = await import('../train/semantic/semantic-index.js');
       const index = await SemanticIndex.load(latest.path, { allowRemoteModels: this.#allowRemoteModels });
       if (this.#closed) {
         await index.close();

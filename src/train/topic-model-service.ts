@@ -32,19 +32,16 @@ import {
   type TrainingJobRow,
   type TrainingRecordRow,
 } from '../store/index.js';
-import {
-  compareToCurrent,
-  loadAttributeModel,
-  METRICS_JSON,
-  planAttributeModel,
-  predictMissing,
-  saveAttributeModel,
-  trainAttributeModel,
-  type AttributeModel,
-  type AttributeModelMetrics,
-} from './attribute-model/index.js';
+import type { AttributeModel } from './attribute-model/attribute-model.js';
+import { METRICS_JSON } from './attribute-model/files.js';
+import { planAttributeModel } from './attribute-model/plan.js';
+import { compareToCurrent } from './attribute-model/promotion.js';
+import type { AttributeModelMetrics } from './attribute-model/types.js';
 import type { ModelStore } from './model-store/index.js';
 import { embedRecord, RECORD_EMBEDDER_ID } from './record-embedder.js';
+
+/** TF.js and the model code that uses it, loaded when a model is first trained or used (see tf-model.ts). */
+const tfModel = () => import('./attribute-model/tf-model.js');
 
 /** The profile whose records the topic model learns from and fills. */
 const PRODUCT_PROFILE = 'product';
@@ -146,6 +143,7 @@ export class TopicModelService {
 
       let lastReport = 0;
       const pending: Promise<void>[] = [];
+      const { trainAttributeModel, saveAttributeModel } = await tfModel();
       const model = await trainAttributeModel(records.map(modelRecord), plan, {
         onProgress: (p) => {
           const now = Date.now();
@@ -238,6 +236,7 @@ export class TopicModelService {
     if (!latest) return 0;
     const resolved = rules ?? (await this.rules(topic));
     const model = await this.#model(topic, latest.path, latest.version);
+    const { predictMissing } = await tfModel();
     let changed = 0;
     for await (const batch of topicRecords(this.#db, topic, PRODUCT_PROFILE)) {
       const issues = new Map(batch.map((r) => [r.id, r.issues.length]));
@@ -312,7 +311,7 @@ export class TopicModelService {
     let loaded = this.#loaded.get(key);
     if (!loaded) {
       this.#dropLoaded(topic);
-      loaded = loadAttributeModel(dir, { version });
+      loaded = tfModel().then(({ loadAttributeModel }) => loadAttributeModel(dir, { version }));
       loaded.catch(() => this.#loaded.delete(key));
       this.#loaded.set(key, loaded);
     }

@@ -11,6 +11,21 @@ async function run(args: string[], env: Record<string, string> = {}) {
   return { code, stdout: p.stdout(), stderr: p.stderr() };
 }
 
+// A module-resolution hook that prints every npm package a process loads, as `package <name>` on stderr.
+const RESOLVE_HOOK = [
+  'const seen = new Set();',
+  'export async function resolve(specifier, context, next) {',
+  '  const resolved = await next(specifier, context);',
+  '  const name = /node_modules\\/((?:@[^/]+\\/)?[^/]+)/.exec(resolved.url)?.[1];',
+  "  if (name && !seen.has(name)) { seen.add(name); process._rawDebug('package ' + name); }",
+  '  return resolved;',
+  '}',
+].join('\n');
+const PACKAGE_TRACE = `--import=data:text/javascript,${encodeURIComponent(
+  `import { register } from 'node:module'; register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(RESOLVE_HOOK)}`)});`,
+)}`;
+const packagesOf = (stderr: string) => [...stderr.matchAll(/^package (\S+)$/gm)].map((m) => m[1]);
+
 const lastJson = (stdout: string) => JSON.parse(stdout.trim().split('\n').at(-1)!) as Record<string, unknown>;
 
 describe('the gleaner command', () => {
@@ -80,6 +95,18 @@ describe('the gleaner command', () => {
     },
     30_000,
   );
+
+  it('loads TF.js, puppeteer, jsonld and the embedders only with the commands that use them', async () => {
+    const heavy = /^(@tensorflow\/|puppeteer-core$|jsonld$|@huggingface\/|onnxruntime|usearch$|axe-core$)/;
+    for (const args of [['--help'], ['--data-dir', dataDir, 'records', '--topic', 'none']]) {
+      const { code, stderr } = await run(args, { NODE_OPTIONS: PACKAGE_TRACE });
+      expect(code, stderr).toBe(0);
+      const packages = packagesOf(stderr);
+      // The trace works: the CLI's own dependencies are seen.
+      expect(packages).toContain('commander');
+      expect(packages.filter((name) => heavy.test(name!))).toEqual([]);
+    }
+  }, 60_000);
 
   it('refuses a second process on the same embedded database, naming the holder', async () => {
     const holder = spawnGleaner(['--data-dir', dataDir, 'serve', '--port', '0']);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
+import { EVAL_FAMILIES } from '../../src/evaluation/index.js';
+import { EVAL_FAMILY_NAMES } from '../../src/evaluation/names.js';
 import { spawnGleaner } from '../harness/processes.js';
 
 const FIXTURES = fileURLToPath(new URL('../../../shared/fixtures/', import.meta.url));
@@ -18,6 +20,10 @@ const lastJson = (stdout: string) =>
   };
 
 describe('gleaner eval on the fixtures', () => {
+  it('lists, without loading them, exactly the families it can run', () => {
+    expect(Object.keys(EVAL_FAMILIES)).toEqual([...EVAL_FAMILY_NAMES]);
+  });
+
   // The targets of the extraction issue, checked through the command users run on their own folders.
   it.each([
     ['structured-data', 'pass_rate', 1],

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { InvalidInputError, NotFoundError } from '../../core/index.js';
-import { MODEL_KINDS, type ModelKind } from '../../train/index.js';
+import { MODEL_KINDS, type ModelKind } from '../../train/model-store/index.js';
 import { defineRoute } from '../route.js';
 
 const kind = z.enum(MODEL_KINDS);

@@ -1,7 +1,13 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { InvalidInputError, SkipError } from '../../core/index.js';
 import { migrate, openDatabase, type Database } from '../../store/index.js';
-import { MODEL_KINDS, ModelStore, type Gate, type ModelKind, type ModelVersion } from '../../train/index.js';
+import {
+  MODEL_KINDS,
+  ModelStore,
+  type Gate,
+  type ModelKind,
+  type ModelVersion,
+} from '../../train/model-store/index.js';
 import { createContext, type CliContext, type GlobalOptions } from '../context.js';
 
 /**

@@ -2,15 +2,9 @@ import { join, resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { FatalError } from '../../core/index.js';
 import { migrate, openDatabase, type Database } from '../../store/index.js';
-import {
-  ModelStore,
-  parseEmbedderName,
-  runSemanticTraining,
-  SEMANTIC_INDEX_KIND,
-  SEMANTIC_MODES,
-  type SemanticMode,
-  type SemanticTrainingResult,
-} from '../../train/index.js';
+import type { SemanticTrainingResult } from '../../train/index.js';
+import { ModelStore } from '../../train/model-store/index.js';
+import { SEMANTIC_INDEX_KIND, SEMANTIC_MODES, type SemanticMode } from '../../train/semantic/names.js';
 import { createContext, type GlobalOptions } from '../context.js';
 import { onShutdown, parseIntOption } from '../options.js';
 import { stageProgress } from '../stage-progress.js';
@@ -89,6 +83,8 @@ export function registerTrain(program: Command): void {
       const ctx = createContext(command.optsWithGlobals<GlobalOptions>(), {
         ...(options.minAccuracy === undefined ? {} : { minAccuracy: options.minAccuracy }),
       });
+      // The training code (TF.js, the embedders) loads with this command only, not with every CLI start.
+      const { parseEmbedderName, runSemanticTraining } = await import('../../train/index.js');
       const embedder = options.embedder === undefined ? undefined : parseEmbedderName(options.embedder);
       const progress = stageProgress({ json: ctx.json });
       const stop = new AbortController();

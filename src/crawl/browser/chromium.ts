@@ -2,7 +2,7 @@ import { accessSync, constants, mkdtempSync, rmSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import puppeteer, { type Browser } from 'puppeteer-core';
+import type { Browser } from 'puppeteer-core';
 import { FatalError, describeError } from '../../core/index.js';
 
 /**
@@ -68,6 +68,8 @@ export function assertChromium(executablePath: string): void {
 
 export async function launchChromium(options: ChromiumOptions): Promise<Chromium> {
   assertChromium(options.executablePath);
+  // puppeteer-core loads with the first browser, not with every process that might start one.
+  const { default: puppeteer } = await import('puppeteer-core');
   const userDataDir = mkdtempSync(join(tmpdir(), 'gleaner-chromium-'));
   let browser: Browser;
   try {

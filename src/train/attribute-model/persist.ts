@@ -5,10 +5,10 @@ import { InvalidInputError } from '../../core/index.js';
 import { createAttributeModel, type AttributeModel, type AttributeModelSpec } from './attribute-model.js';
 import { fileLoadHandler, fileSaveHandler } from './file-io-handler.js';
 import { ensureTensorflowBackend } from './tf-backend.js';
+import { META_JSON, METRICS_JSON } from './files.js';
 import type { AttributeModelMetrics } from './types.js';
 
-export const META_JSON = 'meta.json';
-export const METRICS_JSON = 'metrics.json';
+export { META_JSON, METRICS_JSON };
 const FORMAT = 'gleaner-attribute-model';
 const FORMAT_VERSION = 1;
 

@@ -13,11 +13,19 @@ import {
 import { SemanticIndex } from './semantic-index.js';
 import { StageClock, type SemanticProgress } from './stages.js';
 
-export const SEMANTIC_MODES = ['smoke-test', 'build-index', 'build-index-feedback', 'full-train'] as const;
-export type SemanticMode = (typeof SEMANTIC_MODES)[number];
+import {
+  DEFAULT_SEMANTIC_INDEX_NAME,
+  SEMANTIC_INDEX_KIND,
+  SEMANTIC_MODES,
+  type SemanticMode,
+} from './names.js';
 
-export const SEMANTIC_INDEX_KIND = 'semantic-index';
-export const DEFAULT_SEMANTIC_INDEX_NAME = 'default';
+export {
+  SEMANTIC_MODES,
+  SEMANTIC_INDEX_KIND,
+  DEFAULT_SEMANTIC_INDEX_NAME,
+  type SemanticMode,
+} from './names.js';
 export const METRICS_FILE = 'metrics.json';
 /** Details of a build that are not numbers (calibration, splits, input issues), beside `metrics.json`. */
 export const REPORT_FILE = 'report.json';
