@@ -77,6 +77,9 @@ export async function processUrl(
   try {
     facts = await runtime.extract(fetched.html, fetched.finalUrl);
   } catch (error) {
+    // An extractor that cannot run at all (its worker threads do not start) fails the job with the reason:
+    // every page would fail the same way, and the page stays pending for a rerun.
+    if (signal.aborted || policyOf(error) === 'fatal') throw error;
     // Too slow, too large or crashing the extractor: the page is recorded with the reason, the job goes on.
     const code = error instanceof GleanerError ? error.code : 'extract-failed';
     return {

@@ -108,6 +108,29 @@ describe('the gleaner command', () => {
     }
   }, 60_000);
 
+  it('fails the job and exits 1 when pages cannot be extracted at all, saying why', async () => {
+    // A preload that works on the main thread and throws in every worker thread: no extraction worker
+    // can start (NODE_OPTIONS splits on spaces and reads double quotes: the module text has neither).
+    const preload =
+      "data:text/javascript,import{isMainThread}from'node:worker_threads';if(!isMainThread)throw(Error('broken-preload'))";
+    const jobDir = mkdtempSync(join(tmpdir(), 'gleaner-cli-failed-'));
+    try {
+      const { code, stdout, stderr } = await run(
+        ['--json', '--data-dir', jobDir, 'mine', `${site.url}/`, '--topic', 'broken', '--allow-private'],
+        { NODE_OPTIONS: `--import=${preload}` },
+      );
+      expect(code, stderr).toBe(1);
+      const report = lastJson(stdout);
+      expect(report).toMatchObject({ status: 'failed', pagesStored: 0 });
+      expect(String(report.error)).toMatch(
+        /extraction worker could not start \(3 attempts\): broken-preload/,
+      );
+      expect(stderr).toMatch(/mining job \d+ failed: the extraction worker could not start/);
+    } finally {
+      rmSync(jobDir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
   it('refuses a second process on the same embedded database, naming the holder', async () => {
     const holder = spawnGleaner(['--data-dir', dataDir, 'serve', '--port', '0']);
     try {

@@ -94,7 +94,6 @@ describe('gleaner extract', () => {
   });
 
   it('fails with the reason, instead of hanging, when its extraction worker cannot start', async () => {
-    // A preload that works on the main thread and throws in every worker thread.
     // A preload that works on the main thread and throws in every worker thread (NODE_OPTIONS splits on
     // spaces and reads double quotes: the module text has neither).
     const preload =

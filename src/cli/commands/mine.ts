@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { InvalidInputError } from '../../core/index.js';
+import { FatalError, InvalidInputError } from '../../core/index.js';
 import { assertChromium } from '../../crawl/index.js';
 import { parseMiningJob, type MiningJobInput } from '../../mining/index.js';
 import { startGleaner } from '../../runtime/index.js';
@@ -115,6 +115,11 @@ export function registerMine(program: Command): void {
             'interrupted: the job resumes where it stopped the next time workers run (gleaner serve, gleaner worker, or gleaner mine)',
           );
         ctx.result(report);
+        // A failed job fails the command (exit 1), so that scripts and CI see it; the summary said why.
+        if (report.status === 'failed')
+          throw new FatalError(`mining job ${job.id} failed: ${report.error ?? 'no reason recorded'}`, {
+            code: 'job-failed',
+          });
       } finally {
         removeHandler();
         await gleaner.close();
