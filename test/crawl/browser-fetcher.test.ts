@@ -174,12 +174,16 @@ describe('the browser fetcher', () => {
     }
   });
 
-  it('does not load blocked resource types', async () => {
-    const before = pages.hits('/img/a.png');
-    await get('/plain', { block: ['Image'] });
-    expect(pages.hits('/img/a.png')).toBe(before);
-    await get('/plain');
-    expect(pages.hits('/img/a.png')).toBe(before + 1);
+  it('does not load blocked resource types, whether or not their URL tells the type', async () => {
+    // By extension in the network stack (any case, with a query), and by type at the Fetch pause.
+    const images = ['/img/b.png', '/img/c.JPG', '/img/d'];
+    const before = images.map((path) => pages.hits(path));
+    const blocked = await get('/images', { block: ['Image'] });
+    expect(blocked.html).toContain('<h1>Images</h1>');
+    expect(images.map((path) => pages.hits(path))).toEqual(before);
+    // The next page of the same tab, without the block, loads them all again.
+    await get('/images');
+    expect(images.map((path) => pages.hits(path))).toEqual(before.map((n) => n + 1));
   });
 
   it('takes what loaded when load never comes, even before DOMContentLoaded', async () => {

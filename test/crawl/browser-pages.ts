@@ -18,6 +18,9 @@ function page(body: string, head = ''): string {
 
 const PAGES: Record<string, string> = {
   '/plain': page('<h1>Plain</h1><p>Server-rendered text.</p><img src="/img/a.png" alt="a">'),
+  '/images': page(
+    '<h1>Images</h1><img src="/img/b.png" alt="b"><img src="/img/c.JPG?v=2" alt="c"><img src="/img/d" alt="d">',
+  ),
   // A client-rendered app: an empty root, and a script that fetches the data and writes content and JSON-LD.
   '/app': page(
     '<div id="root"></div><script src="/app.js"></script>',
