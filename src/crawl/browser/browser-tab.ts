@@ -1,10 +1,10 @@
 import type { Browser, BrowserContext, CDPSession, Protocol, Target } from 'puppeteer-core';
-import { SkipError, type GleanerError } from '../../core/index.js';
-import { isPrivateAddress } from '../address-guard.js';
+import type { GleanerError } from '../../core/index.js';
 import type { CdpDomain, PageScript } from '../live-page.js';
 import { browserCrash, browserMemory } from './browser-errors.js';
 import { VIEWPORT } from './chromium.js';
 import { evaluateExpression } from './evaluate.js';
+import { LoadEvents } from './load-events.js';
 import type { LoadState } from './load-state.js';
 import { NetworkRecorder } from './network-recorder.js';
 import { HostVerdicts, RequestFilter } from './request-filter.js';
@@ -32,9 +32,6 @@ const DOMAIN_ORDER: CdpDomain[] = [
 const TAB_DOMAINS = new Set<CdpDomain>(['Page', 'Network']);
 // Domains without enable/disable commands.
 const STATELESS_DOMAINS = new Set<CdpDomain>(['DOMSnapshot']);
-// Requests that may still change the document when they end (CDP resource types): the settle wait
-// counts these only (an image or a font finishing late changes nothing the capture reads).
-const SETTLE_TYPES = new Set(['Document', 'Script', 'XHR', 'Fetch']);
 // Pages between two forced garbage collections of a tab's renderer.
 const GC_EVERY_PAGES = 10;
 // A reset that takes longer means the tab is stuck (a busy renderer): it is replaced instead.
@@ -43,8 +40,8 @@ const RESET_TIMEOUT_MS = 3_000;
 /**
  * One reusable tab: a page in a browser context of its own (cookies and storage never leak between
  * tabs loading at the same time), one CDP session for the load and the profiles, the request filter,
- * and listeners that feed the load in progress. Reset between pages; replaced when it crashes or gets
- * stuck.
+ * and the session's events fed to the load in progress (requests and milestones by `LoadEvents`;
+ * crashes, frames, dialogs and pop-ups here). Reset between pages; replaced when it crashes or gets stuck.
  *
  * The tab drives its page over raw CDP, not through puppeteer's `Page`: a `Page` enables lifecycle
  * events, the Runtime and Log domains, a second Network listener and a utility world in every document
@@ -65,13 +62,9 @@ export class BrowserTab {
   readonly #scripts = new Map<string, { source: string; identifier: string }>();
   /** Origins the current page's frames showed: their storage is cleared at reset. */
   readonly #origins = new Set<string>();
-  /** Requests of the settle types not finished yet, by request id. */
-  readonly #inflight = new Set<string>();
-  /** The URLs each main-frame navigation request went through (HTTP redirects), by request id. */
-  readonly #chains = new Map<string, string[]>();
+  readonly #events: LoadEvents;
   #url = 'about:blank';
   #load: LoadState | null = null;
-  #guard = false;
   #crashed = false;
   /** Frozen by the last reset; made active again when the next document commits. */
   #frozen = false;
@@ -93,6 +86,7 @@ export class BrowserTab {
     this.#mainFrameId = mainFrameId;
     this.filter = filter;
     this.recorder = new NetworkRecorder(cdp);
+    this.#events = new LoadEvents(cdp, mainFrameId, limits.maxRedirects);
     this.#limits = limits;
     this.#listen();
   }
@@ -148,15 +142,14 @@ export class BrowserTab {
   begin(load: LoadState, guard: boolean): void {
     this.#load = load;
     load.heapBaselineMb = this.#heapBaselineMb;
-    this.#guard = guard;
+    this.#events.begin(load, guard);
     this.#origins.clear();
-    this.#inflight.clear();
-    this.#chains.clear();
     this.pagesLoaded += 1;
   }
 
   end(): void {
     this.#load = null;
+    this.#events.end();
   }
 
   /** Fail the load in progress from outside (the browser went away under it). */
@@ -228,7 +221,7 @@ export class BrowserTab {
    * a demo page's. Resolves whether the tab is fit for another page.
    */
   async reset(): Promise<boolean> {
-    this.#load = null;
+    this.end();
     if (this.#crashed) return false;
     const work = (async () => {
       // A page kept visible by focus emulation is not frozen: the emulation goes first.
@@ -269,7 +262,7 @@ export class BrowserTab {
 
   /** Close the tab and its context; never throws, never waits long on a stuck renderer. */
   async close(): Promise<void> {
-    this.#load = null;
+    this.end();
     const closing = this.#context.close().catch(() => undefined);
     await Promise.race([closing, new Promise((resolve) => setTimeout(resolve, RESET_TIMEOUT_MS).unref())]);
   }
@@ -279,12 +272,6 @@ export class BrowserTab {
     cdp.on('Inspector.targetCrashed', () => this.#onCrash('Page crashed!'));
     // The tab's target went away under it (closed by the browser, or the browser itself going away).
     cdp.on('Inspector.detached', ({ reason }) => this.#onCrash(`the tab was detached: ${reason}`));
-    cdp.on('Network.requestWillBeSent', (event) => this.#onRequest(event));
-    cdp.on('Network.responseReceived', (event) => this.#onResponse(event));
-    cdp.on('Network.loadingFinished', (event) => this.#onRequestDone(event.requestId));
-    cdp.on('Network.loadingFailed', (event) => this.#onRequestDone(event.requestId));
-    cdp.on('Page.domContentEventFired', () => this.#load?.reached('domcontentloaded'));
-    cdp.on('Page.loadEventFired', () => this.#load?.reached('load'));
     cdp.on('Page.frameNavigated', ({ frame }) => this.#onFrameNavigated(frame));
     cdp.on('Page.navigatedWithinDocument', (event) => {
       if (event.frameId === this.#mainFrameId) this.#url = event.url;
@@ -337,81 +324,5 @@ export class BrowserTab {
         this.cdp.send('Emulation.setFocusEmulationEnabled', { enabled: true }),
       ]).catch(() => undefined);
     }
-  }
-
-  #isMainNavigation(event: {
-    requestId: string;
-    loaderId: string;
-    type?: string;
-    frameId?: string;
-  }): boolean {
-    return (
-      event.type === 'Document' && event.requestId === event.loaderId && event.frameId === this.#mainFrameId
-    );
-  }
-
-  #onRequest(event: Protocol.Network.RequestWillBeSentEvent): void {
-    const load = this.#load;
-    if (!load) return;
-    // A redirect is a new request event under the same id: the hop before it has answered.
-    if (event.redirectResponse) this.#checkAddress(event.redirectResponse, load);
-    if (event.type !== undefined && SETTLE_TYPES.has(event.type)) {
-      this.#inflight.add(event.requestId);
-      load.inflight = this.#inflight.size;
-      load.lastNetworkAt = performance.now();
-    }
-    if (!this.#isMainNavigation(event)) return;
-    const url = event.request.url;
-    const chain = (event.redirectResponse && this.#chains.get(event.requestId)) || [];
-    // An HTTP redirect back to a URL of the same chain is a loop; script navigations may revisit a URL.
-    if (chain.includes(url))
-      load.fail(
-        new SkipError(`${load.hops[0] ?? url}: redirect loop, ${url} was already visited`, {
-          code: 'redirect-loop',
-        }),
-      );
-    this.#chains.set(event.requestId, [...chain, url]);
-    load.hops.push(url);
-    load.navigating();
-    if (load.hops.length - 1 > this.#limits.maxRedirects)
-      load.fail(
-        new SkipError(
-          `${load.hops[0]}: more than ${this.#limits.maxRedirects} redirects and script navigations (GLEANER_MAX_REDIRECTS)`,
-          { code: 'too-many-redirects' },
-        ),
-      );
-  }
-
-  #onRequestDone(requestId: string): void {
-    const load = this.#load;
-    if (!load || !this.#inflight.delete(requestId)) return;
-    load.inflight = this.#inflight.size;
-    load.lastNetworkAt = performance.now();
-  }
-
-  #onResponse(event: Protocol.Network.ResponseReceivedEvent): void {
-    const load = this.#load;
-    if (!load) return;
-    if (this.#isMainNavigation(event)) {
-      load.mainResponse = { status: event.response.status, headers: event.response.headers };
-      load.ttfbMs = load.elapsedMs();
-    }
-    this.#checkAddress(event.response, load);
-  }
-
-  /**
-   * The filter checked the host's DNS answer before the request; the address actually connected to is
-   * checked here, so a host that re-resolves to a private address (DNS rebinding) still fails the page.
-   */
-  #checkAddress(response: Protocol.Network.Response, load: LoadState): void {
-    const ip = response.remoteIPAddress;
-    if (this.#guard && ip && isPrivateAddress(ip))
-      load.fail(
-        new SkipError(
-          `refused ${response.url}: it was answered from the private address ${ip}. ` +
-            'Set GLEANER_ALLOW_PRIVATE_ADDRESSES=true if crawling it is intended.',
-          { code: 'private-address' },
-        ),
-      );
   }
 }
