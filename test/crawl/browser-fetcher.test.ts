@@ -213,6 +213,32 @@ describe('the browser fetcher', () => {
     expect((await get('/landing')).html).toContain('Landed');
   });
 
+  it('closes a pop-up that gets past the blocker, and says so', async () => {
+    let left: number | null = null;
+    const page = await get('/plain', {
+      live: {
+        domains: [],
+        async visit(live: LivePage) {
+          // A user gesture lets window.open past Chromium's pop-up blocker.
+          const { frameTree } = await live.cdp.send('Page.getFrameTree');
+          await live.cdp.send('Runtime.evaluate', {
+            expression: "window.open('/landing', '_blank'); true",
+            userGesture: true,
+          });
+          for (let waited = 0; waited < 3_000; waited += 50) {
+            await new Promise((resolve) => setTimeout(resolve, 50));
+            const { targetInfos } = await live.cdp.send('Target.getTargets');
+            // Pages this tab opened (its main frame's id is its target's).
+            left = targetInfos.filter((t) => t.type === 'page' && t.openerId === frameTree.frame.id).length;
+            if (waited > 200 && left === 0) break;
+          }
+        },
+      },
+    });
+    expect(page.warnings?.join()).toMatch(/pop-up closed/);
+    expect(left).toBe(0);
+  });
+
   it('follows redirects and script navigations, and bounds them', async () => {
     const moved = await get('/moved');
     expect(new URL(moved.finalUrl).pathname).toBe('/landing');
