@@ -1,10 +1,9 @@
 export { planAttributeModel, DEFAULT_PLAN_OPTIONS, NON_TARGET_ATTRIBUTES, REQUIRED_TARGETS } from './plan.js';
 export { trainAttributeModel, DEFAULT_TRAIN_OPTIONS } from './train.js';
+export { META_JSON, METRICS_JSON } from './files.js';
 export {
   saveAttributeModel,
   loadAttributeModel,
-  META_JSON,
-  METRICS_JSON,
   type SaveAttributeModelOptions,
   type LoadAttributeModelOptions,
 } from './persist.js';

@@ -8,7 +8,6 @@ import { ensureTensorflowBackend } from './tf-backend.js';
 import { META_JSON, METRICS_JSON } from './files.js';
 import type { AttributeModelMetrics } from './types.js';
 
-export { META_JSON, METRICS_JSON };
 const FORMAT = 'gleaner-attribute-model';
 const FORMAT_VERSION = 1;
 

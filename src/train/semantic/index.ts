@@ -76,13 +76,15 @@ export {
 export { evaluate as evaluateSemanticIndex, type EvaluatedQuery } from './evaluate.js';
 export { makeEmbedder, type EmbedderChoice } from './make-embedder.js';
 export {
-  runSemanticTraining,
   SEMANTIC_MODES,
   SEMANTIC_INDEX_KIND,
   DEFAULT_SEMANTIC_INDEX_NAME,
+  type SemanticMode,
+} from './names.js';
+export {
+  runSemanticTraining,
   METRICS_FILE as SEMANTIC_METRICS_FILE,
   REPORT_FILE as SEMANTIC_REPORT_FILE,
-  type SemanticMode,
   type SemanticTrainingOptions,
   type SemanticTrainingResult,
 } from './modes.js';

@@ -20,12 +20,6 @@ import {
   type SemanticMode,
 } from './names.js';
 
-export {
-  SEMANTIC_MODES,
-  SEMANTIC_INDEX_KIND,
-  DEFAULT_SEMANTIC_INDEX_NAME,
-  type SemanticMode,
-} from './names.js';
 export const METRICS_FILE = 'metrics.json';
 /** Details of a build that are not numbers (calibration, splits, input issues), beside `metrics.json`. */
 export const REPORT_FILE = 'report.json';
