@@ -14,11 +14,14 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { defaultChromePath } from '../src/core/index.js';
 import { startDemoSiteProcess } from './lib/demo-site.js';
 import { ProcessSampler, type MemoryPeaks } from './lib/process-sampler.js';
 import { median } from './lib/report.js';
 
 const REPO = resolve(import.meta.dirname, '..');
+/** One browser for both crawlers: Gleaner's default unless CHROME_PATH says otherwise. */
+const CHROME = process.env.CHROME_PATH ?? defaultChromePath();
 const RESULTS = join(REPO, 'bench', 'results');
 type Scenario = 'all-profiles' | 'jsonld' | 'crawlee';
 const ALL: Scenario[] = ['all-profiles', 'jsonld', 'crawlee'];
@@ -246,9 +249,12 @@ async function runChild(scenario: Scenario, args: string[]): Promise<Run> {
 }
 
 function cleanEnv(): NodeJS.ProcessEnv {
-  return Object.fromEntries(
-    Object.entries(process.env).filter(([key]) => !key.startsWith('GLEANER_') && key !== 'DATABASE_URL'),
-  );
+  return {
+    ...Object.fromEntries(
+      Object.entries(process.env).filter(([key]) => !key.startsWith('GLEANER_') && key !== 'DATABASE_URL'),
+    ),
+    CHROME_PATH: CHROME,
+  };
 }
 
 function cpuModel(): string {
@@ -265,7 +271,7 @@ function crawleeVersion(): string {
 
 function chromiumVersion(): string {
   try {
-    return execFileSync(process.env.CHROME_PATH ?? '/usr/bin/chromium', ['--version'], {
+    return execFileSync(CHROME, ['--version'], {
       encoding: 'utf8',
     }).trim();
   } catch {

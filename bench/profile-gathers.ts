@@ -8,6 +8,7 @@
 //   node --import tsx bench/profile-gathers.ts [--pages 40]
 import { availableParallelism, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
+import { defaultChromePath } from '../src/core/index.js';
 import { BrowserFetcher, type LivePage } from '../src/crawl/index.js';
 import '../src/datasets/index.js';
 import { startDemoSite } from '../src/demo/index.js';
@@ -20,7 +21,7 @@ const profiles = listProfiles();
 
 const site = await startDemoSite({ products: 200, articles: 20 });
 const fetcher = new BrowserFetcher({
-  executablePath: process.env['CHROME_PATH'] ?? '/usr/bin/chromium',
+  executablePath: process.env['CHROME_PATH'] ?? defaultChromePath(),
   userAgent: 'GleanerBench/1.0',
   tabs: 1,
   pageTimeoutMs: 30_000,

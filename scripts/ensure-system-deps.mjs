@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Before the tests: the system programs they need (PostgreSQL's server binaries; the test harness starts
-// its own throwaway server). As root on Debian they are installed with apt-get; otherwise the exact
+// Before the tests: the system programs they need (PostgreSQL's server binaries, from which the test
+// harness starts its own throwaway server; Debian's Chromium, the headless shell that renders by default
+// and the desktop build that must work too). As root on Debian they are installed with apt-get; otherwise the exact
 // command is printed and the run stops, instead of failing later with a less clear error.
 import { execSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
@@ -9,6 +10,8 @@ const missing = [];
 const pgRoot = '/usr/lib/postgresql';
 const hasInitdb = existsSync(pgRoot) && readdirSync(pgRoot).some((v) => existsSync(`${pgRoot}/${v}/bin/initdb`));
 if (!hasInitdb && spawnSync('which', ['initdb']).status !== 0) missing.push('postgresql');
+if (!existsSync('/usr/lib/chromium/chromium-headless-shell')) missing.push('chromium-headless-shell');
+if (!existsSync('/usr/bin/chromium')) missing.push('chromium');
 
 if (missing.length > 0) {
   const command = `apt-get update && apt-get install -y --no-install-recommends ${missing.join(' ')}`;

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { z } from 'zod';
+import { defaultChromePath } from './chrome-path.js';
 import { InvalidInputError } from './errors.js';
 
 /**
@@ -47,8 +48,11 @@ const SETTINGS = {
     env: 'GLEANER_USER_AGENT',
     schema: z.string().min(1).default('GleanerBot/0.1 (+https://github.com/gleaner-dev/gleaner)'),
   },
-  /** The Chrome or Chromium executable that renders pages (`--render browser|auto`, browser profiles). */
-  chromePath: { env: 'CHROME_PATH', schema: z.string().default('/usr/bin/chromium') },
+  /**
+   * The Chrome or Chromium executable that renders pages (`--render browser|auto`, browser profiles).
+   * @default '/usr/bin/chromium-headless-shell' when installed, else '/usr/bin/chromium'
+   */
+  chromePath: { env: 'CHROME_PATH', schema: z.string().default(defaultChromePath) },
   /** Browser tabs loading pages at once in one process (shared by its jobs); 0: one per core. */
   browserConcurrency: { env: 'GLEANER_BROWSER_CONCURRENCY', schema: int(0, 64).default(0) },
   /** The most a page may hold a browser tab: load, settle, capture and the profiles' gathering. */

@@ -6,6 +6,7 @@ export {
   type GleanerConfigOptions,
   type ResolveConfigInput,
 } from './config.js';
+export { defaultChromePath, CHROME_CANDIDATES } from './chrome-path.js';
 export {
   GleanerError,
   RetryableError,

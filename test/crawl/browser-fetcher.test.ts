@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GleanerError } from '../../src/core/index.js';
+import { CHROME_CANDIDATES, GleanerError, defaultChromePath } from '../../src/core/index.js';
 import {
   BrowserFetcher,
   evaluateExpression,
@@ -15,7 +15,7 @@ import { evaluateInWorld } from '../../src/profiles/in-page.js';
 import { browserPages, type BrowserPages } from './browser-pages.js';
 import { startServer, type LocalServer } from './local-server.js';
 
-const CHROME = '/usr/bin/chromium';
+const CHROME = defaultChromePath();
 
 /** Small bounds, so that every bad page is bounded quickly. */
 function fetcher(overrides: Partial<BrowserFetcherOptions> = {}): BrowserFetcher {
@@ -82,6 +82,27 @@ describe('the browser fetcher', () => {
     const facts = extractPage(page.html, { url: page.finalUrl });
     expect(facts.jsonLd).toContainEqual(expect.objectContaining({ '@type': 'Product', sku: 'RK-1' }));
     expect(page.timingsMs.load).toBeGreaterThan(0);
+  });
+
+  it('renders with each installed system Chromium: the headless shell (the default) and the desktop build', async () => {
+    const installed = CHROME_CANDIDATES.filter((path) => existsSync(path));
+    expect(installed[0]).toBe(CHROME);
+    for (const executablePath of installed) {
+      const other = fetcher({ executablePath, tabs: 1 });
+      try {
+        for (let i = 0; i < 2; i += 1) {
+          const page = await other.fetch(
+            { url: server.url('/app'), allowPrivateAddresses: true },
+            new AbortController().signal,
+          );
+          expect(page.html, executablePath).toContain('<h1>Rendered Kettle</h1>');
+        }
+        expect(other.stats.launches).toBe(1);
+      } finally {
+        await other.close();
+      }
+      expect(other.pids).toEqual([]);
+    }
   });
 
   it('reuses its tabs and resets them: cookies and storage of one page are gone on the next', async () => {

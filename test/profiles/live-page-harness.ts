@@ -1,4 +1,5 @@
 import { afterAll, beforeAll } from 'vitest';
+import { defaultChromePath } from '../../src/core/index.js';
 import { startDemoSite, type DemoSite } from '../../src/demo/index.js';
 import puppeteer, { type Browser, type CDPSession, type Page } from 'puppeteer-core';
 import type { CdpDomain, LivePage, NetworkEntry } from '../../src/crawl/index.js';
@@ -26,7 +27,7 @@ export interface PageRun {
   profiles: Map<string, ProfileRun>;
 }
 
-const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM = defaultChromePath();
 const LAUNCH_ARGS = [
   '--headless',
   '--no-sandbox',

@@ -60,7 +60,7 @@ export function assertChromium(executablePath: string): void {
   } catch {
     throw new FatalError(
       `Chromium was not found at ${executablePath} (it renders pages for --render browser and auto, and for the browser profiles). ` +
-        'Install it (Debian/Ubuntu: apt-get install chromium) or set CHROME_PATH to a Chrome or Chromium executable.',
+        'Install it (Debian/Ubuntu: apt-get install chromium-headless-shell, or chromium) or set CHROME_PATH to a Chrome or Chromium executable.',
       { code: 'browser-missing' },
     );
   }
@@ -110,7 +110,7 @@ export async function launchChromium(options: ChromiumOptions): Promise<Chromium
         const child = browser.process();
         await Promise.race([browser.close().catch(() => undefined), delay(5_000)]);
         // A browser that did not close in time is killed: an orphan Chromium keeps hundreds of MB.
-        if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+        if (child && child.exitCode === null && child.signalCode === null) killTree(child);
         await removeProfile(userDataDir);
       })();
       return closing;
@@ -136,4 +136,17 @@ async function removeProfile(dir: string): Promise<void> {
 
 function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}
+
+/**
+ * Kill the browser with its whole process group: puppeteer starts it detached, as the group's leader, so
+ * the renderers go too, and so does the browser when CHROME_PATH is a wrapper script that did not `exec`.
+ */
+function killTree(child: { pid?: number | undefined; kill(signal: NodeJS.Signals): boolean }): void {
+  try {
+    if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+    else child.kill('SIGKILL');
+  } catch {
+    child.kill('SIGKILL');
+  }
 }
