@@ -271,10 +271,9 @@ function crawleeVersion(): string {
 
 function chromiumVersion(): string {
   try {
-    return execFileSync(CHROME, ['--version'], {
-      encoding: 'utf8',
-    }).trim();
+    const version = execFileSync(CHROME, ['--version'], { encoding: 'utf8' }).trim();
+    return `${version} (${CHROME}, for both crawlers)`;
   } catch {
-    return 'Chromium';
+    return `Chromium (${CHROME})`;
   }
 }

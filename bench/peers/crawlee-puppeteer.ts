@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { Configuration, log, LogLevel, PuppeteerCrawler, puppeteerUtils } from '@crawlee/puppeteer';
 import puppeteer from 'puppeteer-core';
-import { treeCpuSeconds } from '../lib/process-cpu.js';
+import { treeCpuByKind, treeCpuSeconds } from '../lib/process-cpu.js';
 
 const args = process.argv.slice(2);
 const urlsFile = args.find((a) => !a.startsWith('--'));
@@ -24,6 +24,11 @@ const config = new Configuration({ persistStorage: false, purgeOnStart: true });
 let handled = 0;
 let failed = 0;
 let jsonLdBlocks = 0;
+let lastKinds = new Map<string, number>();
+/** At the last page, the CPU of each process kind (Chromium's are gone once the crawler closes it). */
+const finishedOne = (): void => {
+  if (handled + failed >= urls.length) lastKinds = treeCpuByKind();
+};
 const crawler = new PuppeteerCrawler(
   {
     launchContext: {
@@ -79,9 +84,11 @@ const crawler = new PuppeteerCrawler(
         }
       }
       handled += 1;
+      finishedOne();
     },
     failedRequestHandler() {
       failed += 1;
+      finishedOne();
     },
   },
   config,
@@ -89,10 +96,22 @@ const crawler = new PuppeteerCrawler(
 
 const started = performance.now();
 const cpuBefore = treeCpuSeconds();
+const kindsBefore = treeCpuByKind();
 await crawler.run(urls);
 const seconds = (performance.now() - started) / 1000;
 const crawlCpuSeconds = treeCpuSeconds() - cpuBefore;
+// CPU per page by process kind, as the Gleaner child reports it (read at the last page, before the close).
+// Crawlee closes each page, so most renderers have exited by then: their CPU is in the crawl's total but
+// in no live process, and is reported as `exited` (the total less the live kinds).
+const cpuMsPerPageByKind: Record<string, number> = Object.fromEntries(
+  [...lastKinds].map(([kind, seconds]) => [
+    kind,
+    Math.round((1000 * (seconds - (kindsBefore.get(kind) ?? 0))) / urls.length),
+  ]),
+);
+const live = Object.values(cpuMsPerPageByKind).reduce((sum, ms) => sum + ms, 0);
+cpuMsPerPageByKind.exited = Math.max(0, Math.round((1000 * crawlCpuSeconds) / urls.length - live));
 process.stdout.write(
-  `${JSON.stringify({ pages: handled + failed, pagesOk: handled, pagesFailed: failed, seconds, crawlCpuSeconds, jsonLdBlocks, concurrency: autoscale ? 'autoscaled' : concurrency })}\n`,
+  `${JSON.stringify({ pages: handled + failed, pagesOk: handled, pagesFailed: failed, seconds, crawlCpuSeconds, cpuMsPerPageByKind, jsonLdBlocks, concurrency: autoscale ? 'autoscaled' : concurrency })}\n`,
 );
 process.exit(0);
