@@ -168,10 +168,11 @@ if (ours && peer) {
     });
   const ratio = ours.pagesPerSecond / peer.pagesPerSecond;
   const cpuRatio = peer.crawlCpuMsPerPage / ours.crawlCpuMsPerPage;
+  const cpuWords = cpuRatio >= 1 ? `${cpuRatio.toFixed(2)}× less` : `${(1 / cpuRatio).toFixed(2)}× more`;
   lines.push(
     `- JSON-LD-only: Gleaner ${ours.pagesPerSecond.toFixed(2)} pages/s, Crawlee PuppeteerCrawler ${peer.pagesPerSecond.toFixed(2)} pages/s: ` +
       `${ratio.toFixed(2)}× (target ≥ ${TARGET_RATIO}×; each run: ${each.join(', ')}): ${ratio >= TARGET_RATIO ? 'met' : '**missed**'}; ` +
-      `CPU per page in the crawl (Node and Chromium): ${ours.crawlCpuMsPerPage.toFixed(0)} ms against ${peer.crawlCpuMsPerPage.toFixed(0)} ms, ${cpuRatio.toFixed(2)}× less`,
+      `CPU per page in the crawl (Node and Chromium): ${ours.crawlCpuMsPerPage.toFixed(0)} ms against ${peer.crawlCpuMsPerPage.toFixed(0)} ms, ${cpuWords}`,
   );
 }
 
