@@ -27,6 +27,11 @@ export function formatJobSummary(report: MiningJobReport, facts: ExtractionSumma
         `    ${p.profile.padEnd(24)} ${String(p.pages).padStart(6)} ${String(p.failed).padStart(6)}  ${p.meanQuality === null ? '   –' : p.meanQuality.toFixed(1).padStart(5)}  ${String(p.meanDurationMs).padStart(6)}`,
       );
   }
+  const { records } = report;
+  if (records.records > 0)
+    lines.push(
+      `  training records ${records.records}, of which ${records.needsTrainingData} need training data (a required field missing or doubtful): gleaner records --job ${report.id}`,
+    );
   if (report.pagesStored + report.pagesFailed >= report.spec.maxPages && report.frontier.pending > 0) {
     lines.push(`  stopped at the page limit (${report.spec.maxPages}); raise it with --max-pages`);
   }

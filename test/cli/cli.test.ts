@@ -60,6 +60,20 @@ describe('the gleaner command', () => {
     const report = lastJson(stdout);
     expect(report).toMatchObject({ status: 'completed', topic: 'cli' });
     expect(Number(report.pagesStored) + Number(report.pagesFailed)).toBe(60);
+    // The 40-product site cannot make 50 records: the topic training the job asked for says so.
+    expect(report.records).toMatchObject({
+      records: expect.any(Number),
+      needsTrainingData: expect.any(Number),
+    });
+    expect((report.records as { needsTrainingData: number }).needsTrainingData).toBeGreaterThan(0);
+    expect(report.training).toMatchObject({
+      kind: 'attribute-model',
+      topic: 'cli',
+      status: 'failed',
+      error: expect.stringMatching(
+        /^not trained: \d+ records with a name or description; training needs at least 50/,
+      ),
+    });
   }, 60_000);
 
   it('prints a human summary and lists jobs', async () => {
@@ -67,9 +81,44 @@ describe('the gleaner command', () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/job 1 \(cli\): completed/);
     expect(stdout).toMatch(/pages stored \d+/);
+    expect(stdout).toMatch(
+      /training records \d+, of which \d+ need training data .*: gleaner records --job 1/,
+    );
     const list = await run(['--data-dir', dataDir, 'jobs']);
     expect(list.stdout).toMatch(/^\s+1\s+completed/m);
   }, 60_000);
+
+  it('runs the demo: mines the shop, then trains the topic model by itself and fills the records', async () => {
+    const demoDir = mkdtempSync(join(tmpdir(), 'gleaner-cli-demo-'));
+    try {
+      const { code, stdout, stderr } = await run([
+        '--data-dir',
+        demoDir,
+        'demo',
+        '--exit',
+        '--products',
+        '120',
+      ]);
+      expect(code, stderr).toBe(0);
+      expect(stdout).toMatch(/job 1 \(demo-shop\): completed/);
+      const needing = Number(/training records \d+, of which (\d+) need training data/.exec(stdout)?.[1]);
+      expect(needing).toBeGreaterThan(0);
+      expect(stdout).toMatch(
+        /topic model for demo-shop \(training job 1 in [\d.]+ s\): promoted v\d{8}-\d{6}/,
+      );
+      expect(stdout).toMatch(/held-out mean macro-F1 0\.\d{3} on \d+ records/);
+      // Category is learnt well from names and descriptions on the demo shop: it fills.
+      expect(stdout).toMatch(/^\s+category\s+0\.9\d\d\s+0\.\d{3}\s+0\.\d{3}\s+\d+\s+yes$/m);
+      const filled = Number(/filled missing values in (\d+) records/.exec(stdout)?.[1]);
+      expect(filled).toBeGreaterThan(0);
+      expect(filled).toBeLessThanOrEqual(needing);
+      const topic = await run(['--data-dir', demoDir, 'topics', 'show', 'demo-shop']);
+      expect(topic.stdout).toMatch(/serving v\d{8}-\d{6}: held-out mean macro-F1/);
+      expect(topic.stdout).toMatch(/^\s+brand\s+[\d.]+\s+[\d.]+\s+[\d.]+\s+\d+\s+(yes|no: .*)$/m);
+    } finally {
+      rmSync(demoDir, { recursive: true, force: true });
+    }
+  }, 120_000);
 
   it.each([
     [['mine', 'not a url', '--topic', 't'], /startUrls\.0: "not a url" is not an http\(s\) URL/],

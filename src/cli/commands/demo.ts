@@ -5,7 +5,9 @@ import { extractionSummary } from '../../store/index.js';
 import { createContext, type GlobalOptions } from '../context.js';
 import { parseIntOption } from '../options.js';
 import { waitForJob } from '../progress.js';
+import { stageProgress } from '../stage-progress.js';
 import { formatJobSummary } from '../summary.js';
+import { followTopicTraining, formatTrainingSummary } from '../topic-training.js';
 import { serveApi, untilShutdown } from './serve.js';
 
 interface DemoOptions {
@@ -46,8 +48,18 @@ export function registerDemo(program: Command): void {
         const report = await gleaner.mining.report(job.id);
         for (const line of formatJobSummary(report, await extractionSummary(gleaner.db, job.id)))
           ctx.say(line);
+        // The job left records that need training data: the topic's model trains by itself, then fills them.
+        const progress = stageProgress({ json: ctx.json });
+        const training = await followTopicTraining(gleaner, report, { progress });
+        progress.stop();
+        if (training)
+          for (const line of formatTrainingSummary(
+            training,
+            await gleaner.topicModels.describe(report.topic),
+          ))
+            ctx.say(line);
         if (options.exit) {
-          ctx.result(report);
+          ctx.result(training ? { ...report, training } : report);
           return;
         }
         const url = await serveApi(gleaner, ctx);

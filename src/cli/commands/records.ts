@@ -10,6 +10,7 @@ import {
   updateTopicSettings,
   type TrainingRecordRow,
 } from '../../store/index.js';
+import { formatModelTargets } from '../topic-training.js';
 import { parseId, withGleaner } from '../with-gleaner.js';
 
 interface RecordsOptions {
@@ -155,7 +156,8 @@ export function registerRecords(program: Command): void {
         ctx.say(
           `required: ${rules.requiredFields.join(', ')}; confidence bar ${rules.minConfidence}; model floor ${rules.modelFloor}; auto-train ${rules.autoTrain}`,
         );
-        ctx.say(model ? `model ${model.version}: ${JSON.stringify(model.metrics)}` : 'no promoted model yet');
+        if (model) for (const line of formatModelTargets(model)) ctx.say(line);
+        else ctx.say('no promoted model yet: gleaner topics train ' + topic);
         ctx.result({ topic, rules, records: counts, model });
       }),
     );
