@@ -151,6 +151,44 @@ describe('the browser fetcher', () => {
     }
   });
 
+  it('sets up a reused tab for a page that needs more CDP domains than the last (CSS on a frozen tab)', async () => {
+    // CSS.enable never answers on the frozen document a reset leaves: a job that follows one without CSS
+    // on the same tab hung on it, page after page.
+    const one = fetcher({ tabs: 1 });
+    try {
+      const signal = new AbortController().signal;
+      await one.fetch({ url: server.url('/plain'), allowPrivateAddresses: true }, signal);
+      let sheets = -1;
+      let visibility: unknown = null;
+      const page = await one.fetch(
+        {
+          url: server.url('/plain'),
+          allowPrivateAddresses: true,
+          live: {
+            domains: ['DOM', 'CSS'],
+            visit: async (live) => {
+              const { root } = await live.cdp.send('DOM.getDocument', { depth: 0 });
+              const { nodeId } = await live.cdp.send('DOM.querySelector', {
+                nodeId: root.nodeId,
+                selector: 'body',
+              });
+              const styles = await live.cdp.send('CSS.getComputedStyleForNode', { nodeId });
+              sheets = styles.computedStyle.length;
+              visibility = await evaluateExpression(live.cdp, 'document.visibilityState');
+            },
+          },
+        },
+        signal,
+      );
+      expect(page.html).toContain('Server-rendered text.');
+      expect(sheets).toBeGreaterThan(100);
+      expect(visibility).toBe('visible');
+      expect(one.stats.tabsReplaced).toBe(0);
+    } finally {
+      await one.close();
+    }
+  });
+
   it('runs page scripts in an isolated world of every new document, unseen by the page', async () => {
     const one = fetcher({ tabs: 1 });
     try {

@@ -149,6 +149,8 @@ export class BrowserFetcher implements Fetcher {
     const live = request.live;
     const recording = live?.domains.includes('Network') ?? false;
     tab.begin(load, guard);
+    // A tab that could not be set up for the page (a CDP command that never answered) is not reused.
+    let configured = false;
     try {
       await load.within(
         tab.filter.configure(
@@ -166,6 +168,7 @@ export class BrowserFetcher implements Fetcher {
       ];
       await load.within(tab.setScripts(scripts));
       await load.within(tab.setDomains(domains));
+      configured = true;
       if (recording) tab.recorder.start();
       const page = await loadPage(tab, request, load, this.#limits);
       if (live && page.status >= 200 && page.status < 300) await this.#visit(tab, live, page, load, deadline);
@@ -180,7 +183,8 @@ export class BrowserFetcher implements Fetcher {
       this.#stats.pagesLoaded += 1;
       tab.end();
       if (recording) tab.recorder.stop();
-      const healthy = !tab.crashed && !load.heapPollStuck && load.failure?.code !== 'browser-memory';
+      const healthy =
+        configured && !tab.crashed && !load.heapPollStuck && load.failure?.code !== 'browser-memory';
       void this.#recycle(instance, tab, healthy);
     }
   }

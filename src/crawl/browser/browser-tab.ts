@@ -181,11 +181,25 @@ export class BrowserTab {
         await this.cdp.send(`${domain}.disable` as 'Page.disable');
         this.#domains.delete(domain);
       }
-    for (const domain of DOMAIN_ORDER)
-      if (wanted.has(domain) && !this.#domains.has(domain)) {
-        await this.cdp.send(`${domain}.enable` as 'Page.enable');
-        this.#domains.add(domain);
-      }
+    const enable = DOMAIN_ORDER.filter((domain) => wanted.has(domain) && !this.#domains.has(domain));
+    if (enable.length > 0) await this.#leaveFrozenPage();
+    for (const domain of enable) {
+      await this.cdp.send(`${domain}.enable` as 'Page.enable');
+      this.#domains.add(domain);
+    }
+  }
+
+  /**
+   * `CSS.enable` never answers on a frozen document (the reset froze the last page), and a job that
+   * follows another on the same tab may need it: before enabling domains, the tab replaces the frozen
+   * document with a blank one, active and visible as a new page would be. Only when the domains grow.
+   */
+  async #leaveFrozenPage(): Promise<void> {
+    if (!this.#frozen) return;
+    // The new document starts active; focus emulation keeps it visible, as after any page's commit.
+    await this.navigate('about:blank');
+    this.#frozen = false;
+    await this.cdp.send('Emulation.setFocusEmulationEnabled', { enabled: true });
   }
 
   /**
