@@ -151,6 +151,31 @@ describe('the browser fetcher', () => {
     }
   });
 
+  it('shows pages the full viewport at a device pixel ratio of 1, and they paint, though the output image is scaled down', async () => {
+    let seen: unknown = null;
+    await get('/plain', {
+      live: {
+        domains: [],
+        visit: async (live) => {
+          seen = await evaluateExpression(
+            live.cdp,
+            `new Promise((done) => {
+              const read = () => ({
+                width: innerWidth, height: innerHeight, dpr: devicePixelRatio, zoom: visualViewport.scale,
+                wide: matchMedia('(min-width: 1300px)').matches,
+                fcp: performance.getEntriesByName('first-contentful-paint').length,
+              });
+              if (read().fcp) return done(read());
+              new PerformanceObserver(() => done(read())).observe({ type: 'paint' });
+              setTimeout(() => done(read()), 2000);
+            })`,
+          );
+        },
+      },
+    });
+    expect(seen).toEqual({ width: 1366, height: 900, dpr: 1, zoom: 1, wide: true, fcp: 1 });
+  });
+
   it('sets up a reused tab for a page that needs more CDP domains than the last (CSS on a frozen tab)', async () => {
     // CSS.enable never answers on the frozen document a reset leaves: a job that follows one without CSS
     // on the same tab hung on it, page after page.

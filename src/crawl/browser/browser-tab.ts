@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, CDPSession, Protocol, Target } from 'pupp
 import type { GleanerError } from '../../core/index.js';
 import type { CdpDomain, PageScript } from '../live-page.js';
 import { browserCrash, browserMemory } from './browser-errors.js';
-import { VIEWPORT } from './chromium.js';
+import { OUTPUT_SCALE, VIEWPORT } from './chromium.js';
 import { evaluateExpression } from './evaluate.js';
 import { LoadEvents } from './load-events.js';
 import type { LoadState } from './load-state.js';
@@ -116,6 +116,7 @@ export class BrowserTab {
           ...VIEWPORT,
           deviceScaleFactor: 1,
           mobile: false,
+          scale: OUTPUT_SCALE,
         }),
       ]);
       // Service workers would answer requests past the filter, and outlive the page.
