@@ -4,6 +4,8 @@ import type { Gleaner } from '../runtime/index.js';
 import { listTrainingJobs, type TrainingJobRow } from '../store/index.js';
 import type { TargetMetrics } from '../train/attribute-model/types.js';
 import type { TopicModelView } from '../train/topic-model-service.js';
+import type { CliContext } from './context.js';
+import { stageProgress } from './stage-progress.js';
 
 const POLL_MS = 250;
 /** The request follows the job's final state within the same slice: this is ample. */
@@ -56,6 +58,22 @@ export async function followTopicTraining(
     await new Promise((r) => setTimeout(r, POLL_MS));
   }
   return null;
+}
+
+/** For `mine` and `demo`: follow the job's topic training (stages on stderr), then print its outcome. */
+export async function showTopicTraining(
+  gleaner: Gleaner,
+  ctx: CliContext,
+  report: MiningJobReport,
+  signal?: AbortSignal,
+): Promise<TrainingJobRow | null> {
+  const progress = stageProgress({ json: ctx.json });
+  const training = await followTopicTraining(gleaner, report, { progress, ...(signal ? { signal } : {}) });
+  progress.stop();
+  if (training)
+    for (const line of formatTrainingSummary(training, await gleaner.topicModels.describe(report.topic)))
+      ctx.say(line);
+  return training;
 }
 
 /** The human summary of a topic training job and, when it has one, the topic's serving model. */

@@ -50,7 +50,7 @@ const SETTINGS = {
   },
   /**
    * The Chrome or Chromium executable that renders pages (`--render browser|auto`, browser profiles).
-   * @default '/usr/bin/chromium-headless-shell' when installed, else '/usr/bin/chromium'
+   * @default '/usr/lib/chromium/chromium-headless-shell' when installed, else '/usr/bin/chromium'
    */
   chromePath: { env: 'CHROME_PATH', schema: z.string().default(defaultChromePath) },
   /** Browser tabs loading pages at once in one process (shared by its jobs); 0: one per core. */

@@ -5,9 +5,8 @@ import { extractionSummary } from '../../store/index.js';
 import { createContext, type GlobalOptions } from '../context.js';
 import { parseIntOption } from '../options.js';
 import { waitForJob } from '../progress.js';
-import { stageProgress } from '../stage-progress.js';
 import { formatJobSummary } from '../summary.js';
-import { followTopicTraining, formatTrainingSummary } from '../topic-training.js';
+import { showTopicTraining } from '../topic-training.js';
 import { serveApi, untilShutdown } from './serve.js';
 
 interface DemoOptions {
@@ -49,15 +48,7 @@ export function registerDemo(program: Command): void {
         for (const line of formatJobSummary(report, await extractionSummary(gleaner.db, job.id)))
           ctx.say(line);
         // The job left records that need training data: the topic's model trains by itself, then fills them.
-        const progress = stageProgress({ json: ctx.json });
-        const training = await followTopicTraining(gleaner, report, { progress });
-        progress.stop();
-        if (training)
-          for (const line of formatTrainingSummary(
-            training,
-            await gleaner.topicModels.describe(report.topic),
-          ))
-            ctx.say(line);
+        const training = await showTopicTraining(gleaner, ctx, report);
         if (options.exit) {
           ctx.result(training ? { ...report, training } : report);
           return;

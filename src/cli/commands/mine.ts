@@ -6,9 +6,8 @@ import { startGleaner } from '../../runtime/index.js';
 import { extractionSummary } from '../../store/index.js';
 import { createContext, type GlobalOptions } from '../context.js';
 import { waitForJob } from '../progress.js';
-import { stageProgress } from '../stage-progress.js';
 import { formatJobSummary } from '../summary.js';
-import { followTopicTraining, formatTrainingSummary } from '../topic-training.js';
+import { showTopicTraining } from '../topic-training.js';
 import { onShutdown, parseIntOption, collect } from '../options.js';
 
 interface MineOptions {
@@ -116,15 +115,7 @@ export function registerMine(program: Command): void {
           ctx.say(
             'interrupted: the job resumes where it stopped the next time workers run (gleaner serve, gleaner worker, or gleaner mine)',
           );
-        const progress = stageProgress({ json: ctx.json });
-        const training = await followTopicTraining(gleaner, report, { signal: stop.signal, progress });
-        progress.stop();
-        if (training)
-          for (const line of formatTrainingSummary(
-            training,
-            await gleaner.topicModels.describe(report.topic),
-          ))
-            ctx.say(line);
+        const training = await showTopicTraining(gleaner, ctx, report, stop.signal);
         ctx.result(training ? { ...report, training } : report);
         // A failed job fails the command (exit 1), so that scripts and CI see it; the summary said why.
         if (report.status === 'failed')

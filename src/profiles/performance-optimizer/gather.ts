@@ -12,7 +12,7 @@ export interface PerformanceRaw {
   timingsMs: Record<string, number>;
 }
 
-const LIMITS = { maxEntries: 1000, maxWalk: 50_000, frameWaitMs: 100 };
+const LIMITS = { maxEntries: 1000, maxWalk: 50_000, paintWaitMs: 100 };
 
 export async function gatherPerformance(context: GatherContext): Promise<PerformanceRaw> {
   const live = requireLive(context, 'performance_optimizer');

@@ -38,8 +38,8 @@ export interface PerformanceTimeline {
 export interface TimelineLimits {
   maxEntries: number;
   maxWalk: number;
-  /** How long to wait for the next frame, so that a page loaded before its first paint has painted. */
-  frameWaitMs: number;
+  /** How long to wait for the first contentful paint of a page loaded before it. */
+  paintWaitMs: number;
 }
 
 /**
@@ -48,7 +48,7 @@ export interface TimelineLimits {
  * over when profiles gather, so nothing is injected before navigation. A small page can fire `load`
  * before its first frame, and paint entries (first paint, FCP, LCP) are only queued once that frame is
  * presented, after the frame's `requestAnimationFrame`: so a page without its first contentful paint yet
- * is waited for until it has one (a paint observer), at most `frameWaitMs`. Waiting for one animation
+ * is waited for until it has one (a paint observer), at most `paintWaitMs`. Waiting for one animation
  * frame only left FCP and LCP empty on 15-25% of demo pages.
  */
 export async function readPerformanceTimeline(limits: TimelineLimits): Promise<PerformanceTimeline> {
@@ -59,7 +59,7 @@ export async function readPerformanceTimeline(limits: TimelineLimits): Promise<P
       const observer = new PerformanceObserver(() => {
         if (painted()) done();
       });
-      const timer = setTimeout(() => done(), limits.frameWaitMs);
+      const timer = setTimeout(() => done(), limits.paintWaitMs);
       function done(): void {
         observer.disconnect();
         clearTimeout(timer);
