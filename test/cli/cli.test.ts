@@ -100,17 +100,17 @@ describe('the gleaner command', () => {
         '120',
       ]);
       expect(code, stderr).toBe(0);
-      expect(stdout).toMatch(/job 1 \(demo-shop\): completed/);
+      expect(stdout, stdout).toMatch(/job 1 \(demo-shop\): completed/);
       const needing = Number(/training records \d+, of which (\d+) need training data/.exec(stdout)?.[1]);
-      expect(needing).toBeGreaterThan(0);
-      expect(stdout).toMatch(
+      expect(needing, stdout).toBeGreaterThan(0);
+      expect(stdout, stdout).toMatch(
         /topic model for demo-shop \(training job 1 in [\d.]+ s\): promoted v\d{8}-\d{6}/,
       );
-      expect(stdout).toMatch(/held-out mean macro-F1 0\.\d{3} on \d+ records/);
+      expect(stdout, stdout).toMatch(/held-out mean macro-F1 0\.\d{3} on \d+ records/);
       // Category is learnt well from names and descriptions on the demo shop: it fills.
-      expect(stdout).toMatch(/^\s+category\s+0\.9\d\d\s+0\.\d{3}\s+0\.\d{3}\s+\d+\s+yes$/m);
+      expect(stdout, stdout).toMatch(/^\s+category\s+0\.9\d\d\s+0\.\d{3}\s+0\.\d{3}\s+\d+\s+yes$/m);
       const filled = Number(/filled missing values in (\d+) records/.exec(stdout)?.[1]);
-      expect(filled).toBeGreaterThan(0);
+      expect(filled, stdout).toBeGreaterThan(0);
       expect(filled).toBeLessThanOrEqual(needing);
       const topic = await run(['--data-dir', demoDir, 'topics', 'show', 'demo-shop']);
       expect(topic.stdout).toMatch(/serving v\d{8}-\d{6}: held-out mean macro-F1/);
