@@ -32,6 +32,8 @@ const DOMAIN_ORDER: CdpDomain[] = [
 const TAB_DOMAINS = new Set<CdpDomain>(['Page', 'Network']);
 // Domains without enable/disable commands.
 const STATELESS_DOMAINS = new Set<CdpDomain>(['DOMSnapshot']);
+// The most a blank document takes to load when a tab leaves a frozen page (it loads at once).
+const BLANK_LOAD_MS = 1_000;
 // Pages between two forced garbage collections of a tab's renderer.
 const GC_EVERY_PAGES = 10;
 // A reset that takes longer means the tab is stuck (a busy renderer): it is replaced instead.
@@ -197,8 +199,16 @@ export class BrowserTab {
    */
   async #leaveFrozenPage(): Promise<void> {
     if (!this.#frozen) return;
+    // The blank document's events are not the page's: the load in progress ignores them until it has loaded.
+    await this.#events.aside(async () => {
+      const loaded = new Promise<void>((resolve) => {
+        this.cdp.once('Page.loadEventFired', () => resolve());
+        setTimeout(resolve, BLANK_LOAD_MS).unref();
+      });
+      await this.navigate('about:blank');
+      await loaded;
+    });
     // The new document starts active; focus emulation keeps it visible, as after any page's commit.
-    await this.navigate('about:blank');
     this.#frozen = false;
     await this.cdp.send('Emulation.setFocusEmulationEnabled', { enabled: true });
   }

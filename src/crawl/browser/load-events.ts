@@ -45,6 +45,22 @@ export class LoadEvents {
     this.#load = null;
   }
 
+  /**
+   * Run `work`, a navigation of the tab's own (not the page's), without feeding its events to the load
+   * in progress: its `load` event would otherwise count as the page's.
+   */
+  async aside(work: () => Promise<void>): Promise<void> {
+    const load = this.#load;
+    this.#load = null;
+    try {
+      await work();
+    } finally {
+      this.#load = load;
+      this.#inflight.clear();
+      this.#chains.clear();
+    }
+  }
+
   #isMainNavigation(event: {
     requestId: string;
     loaderId: string;
